@@ -1,0 +1,39 @@
+/// <reference types="vitest/config" />
+// Vite builds a static folder with relative asset URLs (base './') so the page works from any
+// static host and sub-path; the same file configures vitest for the pure parts.
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/** The built page runs under a strict CSP: no inline script, no eval. Dev mode keeps Vite's HMR. */
+function contentSecurityPolicy(): Plugin {
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' blob: data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+  return {
+    name: 'kaohe-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte(), contentSecurityPolicy()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default'],
+  },
+});
