@@ -1,0 +1,25 @@
+import type zh from '../zh-CN/shell';
+
+export default {
+  'app.name': 'Kaohe',
+  'app.tagline': 'KPI scorecards · kept on this device',
+  'nav.label': 'Main navigation',
+  'nav.templates': 'Templates',
+  'nav.rate': 'Rate',
+  'nav.dashboard': 'Dashboard',
+  'nav.files': 'Files',
+  'language.label': 'Language',
+  'workspace.label': 'Workspace',
+  'workspace.rename': 'Rename workspace',
+  'workspace.loading': 'Opening the workspace…',
+  'storage.granted': 'Data is stored persistently on this device',
+  'storage.denied': 'The browser may clear local data; download a backup regularly',
+  'storage.unsupported': 'This browser cannot keep data persistently; download a backup regularly',
+  'storage.quota': 'This device is out of storage space, so nothing was saved. Delete old backups or export and clear data, then try again.',
+  'storage.blocked': 'Another tab is upgrading the database. Close the other tabs and try again.',
+  'storage.reload': 'The database was upgraded in another tab; this page will reload.',
+  'storage.failed': 'Could not save: {message}',
+  'error.title': 'Something went wrong',
+  'error.dismiss': 'Dismiss',
+  'skip.main': 'Skip to main content',
+} as const satisfies Record<keyof typeof zh, string>;
