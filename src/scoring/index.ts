@@ -1,0 +1,11 @@
+// Kaohe's scoring core: templates in, scores out. Pure TypeScript — no DOM, no storage, no clock.
+export * from './model';
+export type * from './sheet-types';
+export { scorePeriod, compileTemplate, personResult, resultsOf, type ScoredPeriod, type WeekScores } from './score';
+export { createSheet, combineRaters, type Sheet } from './sheet';
+export { buildGraph, indicatorRoles, type CompiledTemplate, type Cell, type IndicatorPlan } from './graph';
+export { ruleFormula, ruleInputs, isSelfEntered, isPlainEntry, entryName, bandCondition } from './rules';
+export { sectionFormula, totalFormula, gradeFormula, gradeFor, meetsGrade, sectionMax, totalName, gradeName, rankName } from './composite';
+export { explainIndicator, explainRule, bandContains } from './explain';
+export { describeExplanation, describeProblem, formatScore, bandText, roleLabel } from './describe';
+export { validateTemplate, bandProblems, hasErrors, type Problem, type ProblemCode } from './validate';

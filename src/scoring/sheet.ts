@@ -1,0 +1,316 @@
+// A team's sheet for one period, evaluated column by column over the compiled cell graph.
+// Cohort functions (TEAM, RANK.EQ, AVERAGE of the team) see every assessed or temporary person;
+// people on leave are not in the sheet. `set` recomputes only what a changed value reaches.
+import type { ArrayValue, EvalContext, Scalar, Value } from '../formula/types';
+import { errorValue, isError } from '../formula/index';
+import type { CompiledTemplate, IndicatorPlan } from './graph';
+import { rawKey } from './graph';
+import type { PersonStatus } from './model';
+import { TEAM_PERSON_ID } from './model';
+import type { SheetEntry, SheetInput, SheetPerson } from './sheet-types';
+import { gradeFor } from './composite';
+
+export interface Sheet {
+  readonly compiled: CompiledTemplate;
+  /** Everyone given, in order, including people on leave. */
+  readonly people: readonly SheetPerson[];
+  /** Row of each person in the columns, or -1 for people on leave. */
+  readonly rowOf: ReadonlyMap<string, number>;
+  /** Person index (into `people`) of each row. */
+  readonly rowPeople: readonly number[];
+  /** `columns[slot][row]` */
+  readonly columns: readonly Value[][];
+  statusOf(personId: string): PersonStatus;
+  /** Change one entered value (a rater's, averaged within the role) and recompute what depends on it. */
+  set(entry: SheetEntry): void;
+  /** Replace a weekly indicator's month sum for every row (rolled up from week sheets). */
+  setWeekSums(indicatorId: string, values: readonly Value[]): void;
+}
+
+/** Several raters in one role: numbers are averaged; other values must agree, else #N/A. */
+export function combineRaters(values: readonly Scalar[]): Scalar | Value {
+  const present = values.filter((value) => value !== null && value !== '');
+  if (present.length === 0) return null;
+  if (present.length === 1) return present[0]!;
+  if (present.every((value) => typeof value === 'number')) {
+    return (present as number[]).reduce((sum, value) => sum + value, 0) / present.length;
+  }
+  return present.every((value) => value === present[0]) ? present[0]! : errorValue('#N/A', 'raters disagree');
+}
+
+interface MutableContext extends EvalContext {
+  row: number;
+  epoch: number;
+}
+
+/** Has this role entered anything the indicator's rule reads, for this row? */
+export function rolePresent(columns: readonly Value[][], plan: IndicatorPlan, roleIndex: number, row: number): boolean {
+  return plan.presenceSlots[roleIndex]!.some((raw) => columns[raw]![row] !== null);
+}
+
+/**
+ * An indicator's score over its rater roles: the weighted mean of the roles that rated
+ * (weights renormalised); missing roles are reported by the caller, never counted as zero.
+ */
+export function combinedScore(columns: readonly Value[][], plan: IndicatorPlan, row: number): Value {
+  if (plan.roles.length === 1) return columns[plan.roleSlots[0]!]![row] ?? null;
+  let sum = 0;
+  let weights = 0;
+  for (let i = 0; i < plan.roles.length; i++) {
+    if (!rolePresent(columns, plan, i, row)) continue;
+    const score = columns[plan.roleSlots[i]!]![row];
+    if (isError(score)) return score;
+    if (typeof score !== 'number') continue;
+    const weight = plan.roles[i]!.weight;
+    sum += weight * score;
+    weights += weight;
+  }
+  if (weights > 0) return sum / weights;
+  // Nobody rated yet: the primary role's score of blanks, like a fresh Excel sheet.
+  return columns[plan.roleSlots[0]!]![row] ?? null;
+}
+
+export interface SheetOptions {
+  /** Month sums of weekly indicators by indicator id, one value per person in `input.people` order. */
+  readonly weekSums?: ReadonlyMap<string, readonly Value[]>;
+}
+
+export function createSheet(compiled: CompiledTemplate, input: SheetInput, options: SheetOptions = {}): Sheet {
+  const { cells } = compiled;
+  const people = input.people;
+  const rowOf = new Map<string, number>();
+  const rowPeople: number[] = [];
+  people.forEach((person, index) => {
+    if ((person.status ?? 'active') === 'leave') {
+      rowOf.set(person.id, -1);
+      return;
+    }
+    rowOf.set(person.id, rowPeople.length);
+    rowPeople.push(index);
+  });
+  const statuses = new Map(people.map((person) => [person.id, person.status ?? 'active']));
+  const rows = rowPeople.length;
+  const columns: Value[][] = cells.map(() => new Array<Value>(rows).fill(null));
+  /** Rater values of cells with more than one rater: `${slot}:${row}` → rater → value. */
+  const raters = new Map<string, Map<string, Scalar>>();
+
+  const planBySlot = new Map(compiled.indicators.map((plan) => [plan.finalSlot, plan]));
+  const teamRanges = new Map<number, ArrayValue>();
+  const ctx: MutableContext = {
+    row: 0,
+    epoch: 0,
+    columns,
+    teamSize: rows,
+    team(slot: number): ArrayValue {
+      let range = teamRanges.get(slot);
+      if (!range) {
+        range = { type: 'array', rows, cols: 1, data: columns[slot]! };
+        teamRanges.set(slot, range);
+      }
+      return range;
+    },
+  };
+
+  function rawSlotFor(entry: SheetEntry): number | undefined {
+    if (entry.personId === TEAM_PERSON_ID) return compiled.rawSlots.get(rawKey('team', entry.key));
+    return compiled.rawSlots.get(rawKey(entry.role, entry.key));
+  }
+
+  // Load entries: group several raters of one cell, then average within the role.
+  const grouped = new Map<string, { slot: number; row: number; values: Map<string, Scalar> }>();
+  for (const entry of input.entries) {
+    const slot = rawSlotFor(entry);
+    if (slot === undefined) continue;
+    if (entry.personId === TEAM_PERSON_ID) {
+      columns[slot]!.fill(entry.value);
+      continue;
+    }
+    const row = rowOf.get(entry.personId);
+    if (row === undefined || row < 0) continue;
+    const key = `${slot}:${row}`;
+    let group = grouped.get(key);
+    if (!group) {
+      group = { slot, row, values: new Map() };
+      grouped.set(key, group);
+    }
+    group.values.set(entry.rater ?? '', entry.value);
+  }
+  for (const [key, group] of grouped) {
+    if (group.values.size === 1) {
+      columns[group.slot]![group.row] = group.values.values().next().value ?? null;
+    } else {
+      raters.set(key, group.values);
+      columns[group.slot]![group.row] = combineRaters([...group.values.values()]);
+    }
+  }
+
+  function computeRow(slot: number, row: number): Value {
+    const cell = cells[slot]!;
+    if (cell.fault) return cell.fault;
+    switch (cell.kind) {
+      case 'combined':
+        return combineRoles(slot, row);
+      case 'grade': {
+        const total = columns[compiled.totalSlot]![row];
+        if (typeof total !== 'number') return isError(total) ? total : null;
+        return gradeFor(total, compiled.template.grades)?.label ?? null;
+      }
+      default:
+        ctx.row = row;
+        return cell.evaluate ? cell.evaluate(ctx) : null;
+    }
+  }
+
+  function combineRoles(slot: number, row: number): Value {
+    return combinedScore(columns, planBySlot.get(slot)!, row);
+  }
+
+  function computeRanks(): void {
+    const totals = columns[compiled.totalSlot]!;
+    const column = columns[compiled.rankSlot]!;
+    const scored: number[] = [];
+    for (let row = 0; row < rows; row++) {
+      if (typeof totals[row] === 'number') scored.push(row);
+      else column[row] = null;
+    }
+    scored.sort((a, b) => (totals[b] as number) - (totals[a] as number));
+    const dense = compiled.template.rankTies === 'dense';
+    let rank = 0;
+    let distinct = 0;
+    let previous = Number.NaN;
+    scored.forEach((row, position) => {
+      const value = totals[row] as number;
+      if (value !== previous) {
+        distinct += 1;
+        rank = position + 1;
+        previous = value;
+      }
+      column[row] = dense ? distinct : rank;
+    });
+  }
+
+  function evaluateColumn(slot: number): void {
+    ctx.epoch += 1;
+    teamRanges.delete(slot);
+    if (slot === compiled.rankSlot) return computeRanks();
+    const column = columns[slot]!;
+    for (let row = 0; row < rows; row++) column[row] = computeRow(slot, row);
+  }
+
+  for (const plan of compiled.indicators) {
+    const sums = options.weekSums?.get(plan.indicator.id);
+    if (!plan.weekly || !sums) continue;
+    const column = columns[plan.finalSlot]!;
+    rowPeople.forEach((personIndex, row) => (column[row] = sums[personIndex] ?? null));
+  }
+  for (const slot of compiled.order) evaluateColumn(slot);
+
+  // Dependents: who reads a slot in the same row, who reads its whole column.
+  const rowDependents: number[][] = cells.map(() => []);
+  const teamDependents: number[][] = cells.map(() => []);
+  for (const cell of cells) {
+    for (const dep of cell.rowDeps) rowDependents[dep]!.push(cell.slot);
+    for (const dep of cell.teamDeps) teamDependents[dep]!.push(cell.slot);
+  }
+  const position = new Map(compiled.order.map((slot, i) => [slot, i]));
+
+  /** Recompute from changed (slot, rows) pairs in dependency order. */
+  function propagate(changed: Map<number, Set<number> | 'all'>): void {
+    const dirty = new Map<number, Set<number> | 'all'>();
+    const mark = (slot: number, rowsToMark: Set<number> | 'all') => {
+      const current = dirty.get(slot);
+      if (current === 'all') return;
+      if (rowsToMark === 'all') return void dirty.set(slot, 'all');
+      if (!current) return void dirty.set(slot, new Set(rowsToMark));
+      for (const row of rowsToMark) current.add(row);
+    };
+    const spread = (slot: number, rowsChanged: Set<number> | 'all') => {
+      teamRanges.delete(slot);
+      for (const dependent of rowDependents[slot]!) mark(dependent, rowsChanged);
+      for (const dependent of teamDependents[slot]!) mark(dependent, 'all');
+    };
+    for (const [slot, rowsChanged] of changed) spread(slot, rowsChanged);
+    while (dirty.size > 0) {
+      let next = -1;
+      let best = Number.POSITIVE_INFINITY;
+      for (const slot of dirty.keys()) {
+        const p = position.get(slot) ?? -1;
+        if (p < best) {
+          best = p;
+          next = slot;
+        }
+      }
+      const rowsToDo = dirty.get(next)!;
+      dirty.delete(next);
+      if (rowsToDo === 'all' || next === compiled.rankSlot) {
+        evaluateColumn(next);
+        spread(next, 'all');
+        continue;
+      }
+      ctx.epoch += 1;
+      const column = columns[next]!;
+      const changedRows = new Set<number>();
+      for (const row of rowsToDo) {
+        const value = computeRow(next, row);
+        if (!sameValue(value, column[row] ?? null)) {
+          column[row] = value;
+          changedRows.add(row);
+        }
+      }
+      if (changedRows.size > 0) spread(next, changedRows);
+    }
+  }
+
+  return {
+    compiled,
+    people,
+    rowOf,
+    rowPeople,
+    columns,
+    statusOf: (personId) => statuses.get(personId) ?? 'active',
+    set(entry) {
+      const slot = rawSlotFor(entry);
+      if (slot === undefined) return;
+      if (entry.personId === TEAM_PERSON_ID) {
+        columns[slot]!.fill(entry.value);
+        propagate(new Map([[slot, 'all']]));
+        return;
+      }
+      const row = rowOf.get(entry.personId);
+      if (row === undefined || row < 0) return;
+      const key = `${slot}:${row}`;
+      const rater = entry.rater ?? '';
+      let values = raters.get(key);
+      if (!values && rater !== '') {
+        values = new Map();
+        const existing = columns[slot]![row];
+        if (existing !== null && existing !== undefined && !isError(existing) && typeof existing !== 'object') values.set('', existing);
+        raters.set(key, values);
+      }
+      let value: Value;
+      if (values) {
+        if (entry.value === null || entry.value === '') values.delete(rater);
+        else values.set(rater, entry.value);
+        value = combineRaters([...values.values()]);
+      } else {
+        value = entry.value === '' ? null : entry.value;
+      }
+      if (sameValue(value, columns[slot]![row] ?? null)) return;
+      columns[slot]![row] = value;
+      propagate(new Map([[slot, new Set([row])]]));
+    },
+    setWeekSums(indicatorId, values) {
+      const plan = compiled.indicators.find((p) => p.indicator.id === indicatorId);
+      if (!plan?.weekly) return;
+      const column = columns[plan.finalSlot]!;
+      for (let row = 0; row < rows; row++) column[row] = values[row] ?? null;
+      propagate(new Map([[plan.finalSlot, 'all']]));
+    },
+  };
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (isError(a) && isError(b)) return a.code === b.code;
+  return false;
+}
