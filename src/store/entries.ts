@@ -1,0 +1,84 @@
+// Entered values. Every write checks the period lock and records old → new in the audit log,
+// all in one transaction: a paste or an import applies completely or not at all.
+import { getDb } from './db';
+import type { EntryRecord, RemarkRecord } from './records';
+import type { RaterRole } from '../scoring/model';
+import { writeAudit, type AuditInput } from './audit';
+import { StoreError } from './errors';
+
+export type EntryValue = EntryRecord['value'];
+
+export interface EntryChange {
+  personId: string;
+  key: string;
+  role: RaterRole;
+  rater?: string;
+  /** `null` clears the cell. */
+  value: EntryValue;
+}
+
+export function entryAuditId(periodId: string, change: Pick<EntryChange, 'personId' | 'key' | 'role' | 'rater'>): string {
+  return [periodId, change.personId, change.key, change.role, change.rater ?? ''].join('|');
+}
+
+export async function listEntries(periodId: string): Promise<EntryRecord[]> {
+  return getDb().entries.where('periodId').equals(periodId).toArray();
+}
+
+/** Apply changes to one period in one transaction. Throws StoreError('locked') on a locked period. */
+export async function setEntries(periodId: string, changes: readonly EntryChange[]): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.periods, db.entries, db.audit, async () => {
+    const period = await db.periods.get(periodId);
+    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
+    if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
+    const keys = changes.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
+    const before = await db.entries.bulkGet(keys);
+    const now = Date.now();
+    const puts: EntryRecord[] = [];
+    const deletes: [string, string, string, string, string][] = [];
+    const audit: AuditInput[] = [];
+    changes.forEach((change, i) => {
+      const old = before[i]?.value ?? null;
+      if (old === change.value) return;
+      const key = keys[i]!;
+      if (change.value === null || change.value === '') deletes.push(key);
+      else
+        puts.push({
+          periodId,
+          personId: change.personId,
+          key: change.key,
+          role: change.role,
+          rater: change.rater ?? '',
+          workspaceId: period.workspaceId,
+          value: change.value,
+          note: before[i]?.note ?? '',
+          updatedAt: now,
+        });
+      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action: 'update', field: 'value', old, new: change.value });
+    });
+    if (puts.length) await db.entries.bulkPut(puts);
+    if (deletes.length) await db.entries.bulkDelete(deletes);
+    await writeAudit(audit);
+    return audit.length;
+  });
+}
+
+export async function listRemarks(periodId: string): Promise<RemarkRecord[]> {
+  return getDb().remarks.where('periodId').equals(periodId).toArray();
+}
+
+export async function setRemark(periodId: string, personId: string, text: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.periods, db.remarks, db.audit, async () => {
+    const period = await db.periods.get(periodId);
+    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
+    if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
+    const before = await db.remarks.get([periodId, personId]);
+    const old = before?.text ?? '';
+    if (old === text) return;
+    if (text === '') await db.remarks.delete([periodId, personId]);
+    else await db.remarks.put({ periodId, personId, workspaceId: period.workspaceId, text, updatedAt: Date.now() });
+    await writeAudit({ workspaceId: period.workspaceId, entity: 'remark', entityId: `${periodId}|${personId}`, action: 'update', field: 'text', old, new: text });
+  });
+}

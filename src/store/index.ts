@@ -1,0 +1,15 @@
+// The store's public face: typed repositories over the Dexie database. The UI imports from here
+// and never opens a table itself.
+export * from './records';
+export * from './workspaces';
+export * from './people';
+export * from './templates';
+export * from './periods';
+export * from './entries';
+export * from './audit';
+export * from './persistence';
+export * from './errors';
+export * from './example';
+export * from './backup';
+export { observe } from './live';
+export { getDb, openDb, useDb, DB_NAME } from './db';

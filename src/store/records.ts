@@ -1,0 +1,122 @@
+// The records kept in IndexedDB. The scoring model (Template) is stored as-is inside
+// TemplateRecord.body; everything read back goes through restore functions before use.
+import type { PeriodKind, PersonStatus, RaterRole, Template } from '../scoring/model';
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  /** Created from the built-in example; "reset example" only touches these. */
+  example: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One version of a template. Versions of one template share `familyId`. */
+export interface TemplateRecord {
+  /** `${familyId}@${version}` */
+  id: string;
+  workspaceId: string;
+  familyId: string;
+  version: number;
+  body: Template;
+  /** What changed from the previous version, for the version list. */
+  changeNote: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Soft delete so "undo" can bring it back. 0 = live. */
+  deletedAt: number;
+}
+
+export interface TeamRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+}
+
+export interface PersonRecord {
+  id: string;
+  workspaceId: string;
+  /** 工号 */
+  employeeNo: string;
+  name: string;
+  teamId: string;
+  position: string;
+  /** 0 = on the roster, 1 = archived (a number so it can be indexed). */
+  archived: 0 | 1;
+  createdAt: number;
+}
+
+export interface PeriodRecord {
+  id: string;
+  workspaceId: string;
+  kind: PeriodKind;
+  /** `2026-11`, `2026-W47`, `2026-Q4`, `2026` */
+  key: string;
+  /** The template version this period is rated with. */
+  templateId: string;
+  /** Team rated in this period; '' = everyone. */
+  teamId: string;
+  locked: 0 | 1;
+  createdAt: number;
+}
+
+/** person × period × input/indicator × rater role (× rater name) → value. */
+export interface EntryRecord {
+  periodId: string;
+  personId: string;
+  /** Input id or indicator id. */
+  key: string;
+  role: RaterRole;
+  /** Rater's name; '' when not recorded. */
+  rater: string;
+  workspaceId: string;
+  value: number | string | boolean | null;
+  note: string;
+  updatedAt: number;
+}
+
+export interface StatusRecord {
+  periodId: string;
+  personId: string;
+  workspaceId: string;
+  status: PersonStatus;
+}
+
+/** 评语: a note per person per period. */
+export interface RemarkRecord {
+  periodId: string;
+  personId: string;
+  workspaceId: string;
+  text: string;
+  updatedAt: number;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import';
+
+/** What changed, old → new, when. Written in the same transaction as the change. */
+export interface AuditRecord {
+  seq?: number;
+  workspaceId: string;
+  at: number;
+  entity: 'workspace' | 'template' | 'person' | 'team' | 'period' | 'entry' | 'status' | 'remark' | 'calibration';
+  entityId: string;
+  action: AuditAction;
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** A rolling automatic backup kept inside the database. */
+export interface BackupRecord {
+  id?: number;
+  createdAt: number;
+  reason: 'daily' | 'before-restore' | 'before-reset';
+  workspaceId: string;
+  /** JSON text of a WorkspaceBackup. */
+  data: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
