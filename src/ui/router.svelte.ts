@@ -1,0 +1,37 @@
+// Hash routes (#/templates …) so the page works from any static host, sub-path or file.
+export type Route = 'templates' | 'rate' | 'dashboard' | 'files';
+export const ROUTES: readonly Route[] = ['templates', 'rate', 'dashboard', 'files'];
+const DEFAULT_ROUTE: Route = 'rate';
+
+function parse(hash: string): { route: Route; params: Readonly<Record<string, string>> } {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const route = (ROUTES as readonly string[]).includes(path) ? (path as Route) : DEFAULT_ROUTE;
+  return { route, params: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+let state = $state(parse(globalThis.location?.hash ?? ''));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    state = parse(window.location.hash);
+  });
+}
+
+export const router = {
+  get route(): Route {
+    return state.route;
+  },
+  get params(): Readonly<Record<string, string>> {
+    return state.params;
+  },
+};
+
+export function hrefFor(route: Route, params?: Record<string, string>): string {
+  const pairs = Object.entries(params ?? {}).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  const query = pairs.length > 0 ? `?${pairs.join('&')}` : '';
+  return `#/${route}${query}`;
+}
+
+export function navigate(route: Route, params?: Record<string, string>): void {
+  window.location.hash = hrefFor(route, params);
+}

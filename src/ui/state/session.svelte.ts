@@ -1,0 +1,85 @@
+// The open workspace, storage status and the message line. One instance for the app.
+import {
+  classifyStorageError,
+  ensureWorkspace,
+  getDb,
+  keepDailyBackup,
+  requestPersistence,
+  resetExampleWorkspace,
+  type PersistenceState,
+} from '../../store/index';
+import { t } from '../../i18n/locale.svelte';
+
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
+
+function createSession() {
+  let workspaceId = $state<string | undefined>(undefined);
+  let persistence = $state<PersistenceState | 'pending'>('pending');
+  let notice = $state<Notice | null>(null);
+
+  function notify(kind: Notice['kind'], text: string): void {
+    notice = { kind, text };
+  }
+
+  /** Turn a failed write into a message that says what to do; nothing is thrown further. */
+  function reportError(error: unknown): void {
+    const problem = classifyStorageError(error);
+    if (problem === 'quota') return notify('error', t('shell.storage.quota'));
+    if (problem === 'blocked') return notify('error', t('shell.storage.blocked'));
+    const message = error instanceof Error ? error.message : String(error);
+    notify('error', t('shell.storage.failed', { message }));
+  }
+
+  async function start(): Promise<void> {
+    const db = getDb();
+    // A newer tab upgraded the schema: never keep writing with the old one.
+    db.on('versionchange', () => {
+      db.close();
+      notify('info', t('shell.storage.reload'));
+      setTimeout(() => window.location.reload(), 1500);
+      return false;
+    });
+    db.on('blocked', () => notify('error', t('shell.storage.blocked')));
+    try {
+      workspaceId = await ensureWorkspace(t('home.example.name'));
+      void keepDailyBackup(workspaceId).catch(reportError);
+    } catch (error) {
+      reportError(error);
+    }
+    persistence = await requestPersistence();
+  }
+
+  async function resetExample(): Promise<void> {
+    if (!workspaceId) return;
+    try {
+      workspaceId = await resetExampleWorkspace(workspaceId, t('home.example.name'));
+      notify('info', t('home.example.resetDone'));
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  return {
+    get workspaceId() {
+      return workspaceId;
+    },
+    get persistence() {
+      return persistence;
+    },
+    get notice() {
+      return notice;
+    },
+    dismiss(): void {
+      notice = null;
+    },
+    notify,
+    reportError,
+    start,
+    resetExample,
+  };
+}
+
+export const session = createSession();
