@@ -70,10 +70,19 @@ export function totalFormula(template: Template): string {
   return sumOf([...base, scaled, ...bonus]);
 }
 
+/**
+ * A score as Excel keeps it: 15 significant digits. Binary noise such as 12 × 0.7 / 0.7 =
+ * 11.999999999999998 must not drop a 60 to 不合格 or split a tie.
+ */
+export function settle(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
 /** Does a total reach a grade band's lower edge? */
 export function meetsGrade(total: number, band: GradeBand): boolean {
   if (band.min === null) return true;
-  return band.minInclusive ? total >= band.min : total > band.min;
+  const settled = settle(total);
+  return band.minInclusive ? settled >= band.min : settled > band.min;
 }
 
 /** The grade of a total: the first band (highest first) whose edge the total reaches. */

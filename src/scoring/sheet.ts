@@ -8,7 +8,7 @@ import { rawKey } from './graph';
 import type { PersonStatus } from './model';
 import { TEAM_PERSON_ID } from './model';
 import type { SheetEntry, SheetInput, SheetPerson } from './sheet-types';
-import { gradeFor } from './composite';
+import { gradeFor, settle } from './composite';
 
 export interface Sheet {
   readonly compiled: CompiledTemplate;
@@ -65,7 +65,7 @@ export function combinedScore(columns: readonly Value[][], plan: IndicatorPlan, 
     sum += weight * score;
     weights += weight;
   }
-  if (weights > 0) return sum / weights;
+  if (weights > 0) return settle(sum / weights);
   // Nobody rated yet: the primary role's score of blanks, like a fresh Excel sheet.
   return columns[plan.roleSlots[0]!]![row] ?? null;
 }
@@ -169,17 +169,21 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     const totals = columns[compiled.totalSlot]!;
     const column = columns[compiled.rankSlot]!;
     const scored: number[] = [];
+    const settled = new Float64Array(rows);
     for (let row = 0; row < rows; row++) {
-      if (typeof totals[row] === 'number') scored.push(row);
-      else column[row] = null;
+      const total = totals[row];
+      if (typeof total === 'number') {
+        scored.push(row);
+        settled[row] = settle(total);
+      } else column[row] = null;
     }
-    scored.sort((a, b) => (totals[b] as number) - (totals[a] as number));
+    scored.sort((a, b) => settled[b]! - settled[a]!);
     const dense = compiled.template.rankTies === 'dense';
     let rank = 0;
     let distinct = 0;
     let previous = Number.NaN;
     scored.forEach((row, position) => {
-      const value = totals[row] as number;
+      const value = settled[row]!;
       if (value !== previous) {
         distinct += 1;
         rank = position + 1;

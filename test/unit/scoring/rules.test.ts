@@ -174,6 +174,32 @@ describe('sheet', () => {
     expect(dense.people.map((p) => p.rank)).toEqual([1, 2, 2, 3]);
   });
 
+  it('binary noise does not change a grade or split a tie (0.7 × 12 / 0.7 is 12)', () => {
+    const template = templateOf([], [indicator('k', '分', 100, { kind: 'direct' })], {
+      roles: [
+        { role: 'self', weight: 0.3 },
+        { role: 'supervisor', weight: 0.7 },
+      ],
+      grades: [
+        { label: '达标', min: 12, minInclusive: true },
+        { label: '未达标', min: null, minInclusive: true },
+      ],
+    });
+    const result = scorePeriod(template, {
+      people: people('a', 'b'),
+      entries: [
+        // a: only the supervisor rated; in binary 0.7 × 12 / 0.7 = 11.999999999999998.
+        { personId: 'a', key: 'k', role: 'supervisor', value: 12 },
+        { personId: 'b', key: 'k', role: 'self', value: 12 },
+        { personId: 'b', key: 'k', role: 'supervisor', value: 12 },
+      ],
+    });
+    expect(result.people.map((p) => [p.total, p.grade, p.rank])).toEqual([
+      [12, '达标', 1],
+      [12, '达标', 1],
+    ]);
+  });
+
   it('people on leave are not scored; temporary people are ranked and in averages but not graded', () => {
     const template = templateOf([input('x', '值')], [indicator('k', '分', 3, { kind: 'rank', input: '值', order: 'desc', points: [3, 2, 1] })]);
     const result = scorePeriod(template, {
