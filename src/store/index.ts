@@ -11,5 +11,6 @@ export * from './persistence';
 export * from './errors';
 export * from './example';
 export * from './backup';
+export * from './sheets';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';

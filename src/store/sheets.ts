@@ -1,0 +1,63 @@
+// Everything needed to score one period, read in one go: the template version the period uses,
+// the people and their status in it, the entries (and, for templates with weekly indicators, the
+// entries of the month's weeks), and the remarks.
+import { getDb } from './db';
+import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
+import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
+import { weeksOfMonth } from '../scoring/periods';
+
+export interface PeriodSheetData {
+  readonly period: PeriodRecord;
+  readonly template: TemplateRecord;
+  /** Roster people of the period's team (archived people only if they have entries). */
+  readonly people: readonly PersonRecord[];
+  readonly input: SheetInput;
+  readonly remarks: ReadonlyMap<string, RemarkRecord>;
+}
+
+function toSheetEntries(records: readonly { personId: string; key: string; role: SheetEntry['role']; rater: string; value: SheetEntry['value'] }[]): SheetEntry[] {
+  return records.map((e) => ({ personId: e.personId, key: e.key, role: e.role, ...(e.rater ? { rater: e.rater } : {}), value: e.value }));
+}
+
+export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData | undefined> {
+  const db = getDb();
+  return db.transaction('r', [db.periods, db.templates, db.people, db.entries, db.statuses, db.remarks], async () => {
+    const period = await db.periods.get(periodId);
+    if (!period) return undefined;
+    const template = await db.templates.get(period.templateId);
+    if (!template) return undefined;
+    const [allPeople, entries, statuses, remarks] = await Promise.all([
+      db.people.where('workspaceId').equals(period.workspaceId).toArray(),
+      db.entries.where('periodId').equals(periodId).toArray(),
+      db.statuses.where('periodId').equals(periodId).toArray(),
+      db.remarks.where('periodId').equals(periodId).toArray(),
+    ]);
+    const withEntries = new Set(entries.map((e) => e.personId));
+    const people = allPeople
+      .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
+      .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN'));
+    const statusOf = new Map(statuses.map((s) => [s.personId, s.status]));
+    const sheetPeople: SheetPerson[] = people.map((p) => ({ id: p.id, name: p.name, status: statusOf.get(p.id) ?? 'active' }));
+
+    let weeks: WeekEntries[] | undefined;
+    const weekly = template.body.sections.some((section) => section.indicators.some((indicator) => indicator.cadence === 'week'));
+    if (weekly && period.kind === 'month') {
+      const keys = weeksOfMonth(period.key);
+      const weekPeriods = await db.periods.where('[workspaceId+key]').anyOf(keys.map((key) => [period.workspaceId, key])).toArray();
+      const byKey = new Map(weekPeriods.filter((p) => p.kind === 'week').map((p) => [p.key, p]));
+      weeks = [];
+      for (const key of keys) {
+        const weekPeriod = byKey.get(key);
+        const weekEntries = weekPeriod ? await db.entries.where('periodId').equals(weekPeriod.id).toArray() : [];
+        weeks.push({ key, entries: toSheetEntries(weekEntries) });
+      }
+    }
+    return {
+      period,
+      template,
+      people,
+      input: { people: sheetPeople, entries: toSheetEntries(entries), ...(weeks ? { weeks } : {}) },
+      remarks: new Map(remarks.map((r) => [r.personId, r])),
+    };
+  });
+}
