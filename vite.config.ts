@@ -28,6 +28,8 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
+  // Project-local cache: several checkouts may share one node_modules.
+  cacheDir: '.vite',
   plugins: [svelte(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
