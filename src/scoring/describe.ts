@@ -4,6 +4,7 @@ import { formatNumber, translate, type Locale, type MessageKey } from '../i18n/c
 import type { Band, Indicator, RaterRole, Template } from './model';
 import type { Explanation, ScoreValue } from './sheet-types';
 import type { Problem } from './validate';
+import type { RestoreProblem } from './restore';
 import { isError } from '../formula/index';
 
 export interface DescribeContext {
@@ -136,4 +137,11 @@ function signed(value: ScoreValue, locale: Locale): string {
 
 export function describeProblem(problem: Problem, locale: Locale): string {
   return translate(locale, `scoring.validate.${problem.code}` as MessageKey, problem.params);
+}
+
+export function describeRestoreProblem(problem: RestoreProblem, locale: Locale): string {
+  if (problem.kind === 'template' && problem.problem) {
+    return translate(locale, 'scoring.restore.template', { path: problem.path, message: describeProblem(problem.problem, locale) });
+  }
+  return translate(locale, `scoring.restore.${problem.kind}` as MessageKey, { path: problem.path, expected: problem.expected, received: problem.received });
 }
