@@ -30,7 +30,7 @@ export default defineConfig({
   base: './',
   // Project-local cache: several checkouts may share one node_modules.
   cacheDir: '.vite',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte({ configFile: false }), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
   test: {
