@@ -114,6 +114,7 @@ function stayedInOrder(before: readonly Indicator[], after: readonly Indicator[]
   const prev = seq.map(() => -1);
   for (let i = 0; i < seq.length; i++) {
     for (let j = 0; j < i; j++) {
+      // Strict `>`: on a tie the earlier item stays, so moving A below B reports A, not B.
       if (seq[j]! < seq[i]! && length[j]! + 1 > length[i]!) {
         length[i] = length[j]! + 1;
         prev[i] = j;

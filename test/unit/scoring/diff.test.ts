@@ -36,7 +36,7 @@ describe('what changed between versions', () => {
     const added = addIndicator(customerMonthly, 'behaviour', '团队协作').template;
     const removed = deleteIndicator(added, 'referrals');
     expect(say(customerMonthly, removed)).toBe('added indicator “团队协作”; removed indicator “客户转介绍数”');
-    expect(say(customerMonthly, moveIndicatorBy(customerMonthly, 'info_control', 1))).toMatch(/^moved indicator “(客户信息掌控率|客户转介绍数)”$/);
+    expect(say(customerMonthly, moveIndicatorBy(customerMonthly, 'info_control', 1))).toBe('moved indicator “客户信息掌控率”');
     expect(say(customerMonthly, moveIndicatorTo(customerMonthly, 'service_process', 'results', 7))).toBe('moved indicator “客服流程体系的建立与完善”');
     expect(say(customerMonthly, moveIndicatorBy(customerMonthly, 'orphans', 1))).toBe('moved indicator “孤儿客户流失数”');
   });
