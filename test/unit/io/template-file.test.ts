@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, customerMonthly } from '../../../src/scoring/builtins/index';
 import {
@@ -169,5 +170,15 @@ describe('template file', () => {
     const text = templateFileText(customerMonthly, AT);
     const result = await readTemplateFile({ name: 'ok.json', size: text.length, text: async () => text });
     expect(result.ok && result.template.name).toBe('客户考核评分表(月度)');
+  });
+
+  it('the complete example in docs/template-format.md imports', () => {
+    const doc = readFileSync(new URL('../../../docs/template-format.md', import.meta.url), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    const example = blocks.find((block) => block.includes('满意度小表'));
+    expect(example).toBeDefined();
+    const result = parseTemplateFile('example.json', example!);
+    expect(messages(result)).toEqual([]);
+    expect(result.ok && result.template.sections[0]!.indicators[0]!.rule.kind).toBe('bands');
   });
 });
