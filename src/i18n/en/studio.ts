@@ -340,4 +340,10 @@ export default {
   'leave.save': 'Save…',
   'leave.discard': 'Discard them',
   'leave.keep': 'Keep for later',
+  'list.blank': 'New blank template',
+  'list.blankName': 'New template',
+  'grades.excellent': 'Excellent',
+  'grades.good': 'Good',
+  'grades.pass': 'Pass',
+  'grades.fail': 'Fail',
 } as const satisfies Record<keyof typeof zh, string>;

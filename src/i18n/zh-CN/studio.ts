@@ -339,4 +339,10 @@ export default {
   'leave.save': '保存…',
   'leave.discard': '放弃修改',
   'leave.keep': '先保留，稍后再存',
+  'list.blank': '新建空白模板',
+  'list.blankName': '新模板',
+  'grades.excellent': '优秀',
+  'grades.good': '良好',
+  'grades.pass': '合格',
+  'grades.fail': '不合格',
 } as const;

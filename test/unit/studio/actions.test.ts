@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../store/helpers';
 import { createExampleWorkspace, getDb, listTemplates, listVersions } from '../../../src/store/index';
 import type { KaoheDb } from '../../../src/store/db';
-import { duplicateTemplate, exportTemplate, importTemplateFile, saveEdit } from '../../../src/ui/studio/actions';
+import { blankTemplate, createBlankTemplate, duplicateTemplate, exportTemplate, importTemplateFile, saveEdit } from '../../../src/ui/studio/actions';
+import { restoreTemplate } from '../../../src/scoring/index';
 import { BUILTIN_TEMPLATES, customerMonthly } from '../../../src/scoring/builtins/index';
 import { updateIndicator, updateSection } from '../../../src/scoring/edit';
 import { templateChanges } from '../../../src/scoring/diff';
@@ -43,6 +44,14 @@ describe('studio actions on the store', () => {
     const again = await saveEdit(saved.id, updateSection(edited, 'behaviour', { weight: 0.3 }), 'x');
     expect(again.version).toBe(2);
     expect((await listVersions(workspaceId, record!.familyId)).length).toBe(2);
+  });
+
+  it('a blank template is valid from the start and stored as a new family', async () => {
+    const names = { template: '新模板', section: '新分组', indicator: '新指标', grades: ['优秀', '良好', '合格', '不合格'] as const };
+    expect(restoreTemplate(blankTemplate(names)).ok).toBe(false); // empty id: createTemplate gives one
+    const record = await createBlankTemplate(workspaceId, names);
+    expect(restoreTemplate(record.body)).toEqual({ ok: true, value: record.body });
+    expect(record.body.id).toBe(record.familyId);
   });
 
   it('a duplicate of a built-in is a new workspace template with a fresh family id', async () => {
