@@ -1,0 +1,19 @@
+// What every rule form receives: its rule (narrowed to its kind), the template for input names
+// and types, and a way to hand back the changed rule.
+import type { Indicator, Rule, Template } from '../../../scoring/model';
+
+export interface RuleFormProps<K extends Rule['kind']> {
+  readonly rule: Extract<Rule, { kind: K }>;
+  readonly template: Template;
+  readonly indicator: Indicator;
+  /** `key` groups keystrokes in one field into one undo step. */
+  readonly onchange: (rule: Extract<Rule, { kind: K }>, key?: string) => void;
+  /** Prefix for element ids. */
+  readonly idBase: string;
+  /** Add a new input named after the indicator; returns its name. */
+  readonly newInput: () => string;
+}
+
+export function isPercentInput(template: Template, name: string): boolean {
+  return template.inputs.find((input) => input.name === name)?.type === 'percent';
+}
