@@ -4,7 +4,7 @@
 import type { MessageParams } from '../i18n/catalog';
 import type { Band, Indicator, Section, Template } from './model';
 import { parse } from '../formula/index';
-import { buildGraph } from './graph';
+import { compileTemplate } from './score';
 import { entryName, ruleInputs } from './rules';
 import { gradeName, rankName, totalName } from './composite';
 
@@ -231,7 +231,7 @@ export function validateTemplate(template: Template): Problem[] {
 
   // Unknown names and cycles, as the evaluator sees them (only if the names are sound).
   if (!problems.some((p) => p.severity === 'error' && (p.code === 'duplicateName' || p.code === 'syntax' || p.code === 'emptyName'))) {
-    const graph = buildGraph(template);
+    const graph = compileTemplate(template);
     const reported = new Set<string>();
     for (const [slot, missing] of graph.unknownNames) {
       const cell = graph.cells[slot]!;
