@@ -7,6 +7,7 @@ import type { Node, ScopeValue } from '../../formula/index';
 import { printFormula } from '../../formula/index';
 import type { Band, ComparisonOp, DeductionItem, GradeBand, Indicator, LevelRow, Rule, Template } from '../../scoring/model';
 import { gradeFormula, ruleFormula } from '../../scoring/index';
+import { printKaohe } from './excel-formula';
 import { chainOf, comparisonOf, constantOf, linearOf, literalOf, sameTree, type Interval } from './shapes';
 import { agreeOn, aroundEach, numbersIn, probeScopes, type Scope } from './verify';
 
@@ -41,7 +42,7 @@ const PROBE_TEMPLATE: Template = {
 };
 
 function formulaRule(ast: Node, max: number | undefined): RecognisedRule {
-  return { rule: { kind: 'formula', formula: printFormula(ast) }, max };
+  return { rule: { kind: 'formula', formula: printKaohe(ast) }, max };
 }
 
 const COMPARISON_OPS: readonly string[] = ['>=', '>', '<=', '<', '=', '<>'];
@@ -295,16 +296,6 @@ export type Combination =
  * a plain or weighted sum of names (plus a constant base). Undefined for anything else.
  */
 export function recogniseCombination(ast: Node): Combination | undefined {
-  const sum = call(ast, 'SUM');
-  const average = call(ast, 'AVERAGE');
-  const list = sum ?? average;
-  if (list) {
-    if (list.length === 0 || list.some((arg) => arg.type !== 'name')) return undefined;
-    const names = list.map((arg) => (arg.type === 'name' ? arg.name : ''));
-    if (new Set(names).size !== names.length) return undefined;
-    if (sum) return { kind: 'sum', names, base: 0 };
-    return { kind: 'weighted', weights: new Map(names.map((name) => [name, 1 / names.length])), base: 0 };
-  }
   const linear = linearOf(ast);
   if (!linear || linear.terms.size === 0) return undefined;
   if ([...linear.terms.values()].every((coefficient) => coefficient === 1)) return { kind: 'sum', names: [...linear.terms.keys()], base: linear.constant };

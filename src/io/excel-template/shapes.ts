@@ -88,6 +88,15 @@ export function linearOf(node: Node): Linear | undefined {
       }
       return undefined;
     }
+    case 'call': {
+      // SUM(a,b) and AVERAGE(a,b) of linear parts are linear too (section totals).
+      if ((node.name !== 'SUM' && node.name !== 'AVERAGE') || node.args.length === 0) return undefined;
+      const parts = node.args.map(linearOf);
+      if (parts.some((part) => part === undefined)) return undefined;
+      const zero: Linear = { constant: 0, terms: new Map() };
+      const sum = (parts as Linear[]).reduce((acc, part) => combine(acc, part, 1), zero);
+      return node.name === 'SUM' ? sum : scaled(sum, 1 / parts.length);
+    }
     default:
       return undefined;
   }

@@ -105,7 +105,7 @@ describe('recogniseRule', () => {
   });
 
   it('anything else stays a formula, as Kaohe text', () => {
-    expect(rule('[询单人数]/[接待人数]*10').rule).toEqual({ kind: 'formula', formula: '询单人数/接待人数*10' });
+    expect(rule('[询单人数]/[接待人数]*10').rule).toEqual({ kind: 'formula', formula: '[询单人数]/[接待人数]*10' });
     expect(rule('IF([a]>=90,[b],0)').rule.kind).toBe('formula');
   });
 
