@@ -6,8 +6,17 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { readExcelWorkbook, type ExcelWorkbook } from '../../../../src/io/excel-template/workbook';
 import { forHyperFormula } from '../../formula/hyperformula-oracle';
 
-/** A cell: a value, a formula (`=...` as Excel shows it), or either with a number format. */
-export type CellSpec = string | number | boolean | null | { readonly f: string; readonly z?: string } | { readonly v: number; readonly z: string };
+/**
+ * A cell: a value, a formula (`=...` as Excel shows it), or either with a number format; a formula
+ * HyperFormula lacks (RANK) gets its cached value written by hand.
+ */
+export type CellSpec =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly f: string; readonly z?: string; readonly cached?: number | string }
+  | { readonly v: number; readonly z: string };
 
 export interface SheetSpec {
   readonly rows: readonly (readonly CellSpec[])[];
@@ -23,7 +32,9 @@ function formulaText(spec: CellSpec): string | undefined {
 
 /** HyperFormula does not know file prefixes (`_xlfn.`); Excel's display text has none either. */
 function forOracle(formula: string): string {
-  return `=${forHyperFormula(formula.replace(/_xlfn\.(_xlws\.)?/g, ''))}`;
+  // HyperFormula reads only quoted sheet names outside ASCII: 权重!B2 → '权重'!B2.
+  const quoted = formula.replace(/(^|[^'\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_.]*)!/gu, "$1'$2'!");
+  return `=${forHyperFormula(quoted.replace(/_xlfn\.(_xlws\.)?/g, ''))}`;
 }
 
 function oracleValues(sheets: Readonly<Record<string, SheetSpec>>): Record<string, unknown[][]> {
@@ -33,6 +44,7 @@ function oracleValues(sheets: Readonly<Record<string, SheetSpec>>): Record<strin
       sheet.rows.map((row) =>
         row.map((spec): string | number | boolean | null => {
           const formula = formulaText(spec);
+          if (typeof spec === 'object' && spec !== null && 'cached' in spec) return null;
           if (formula !== undefined) return forOracle(formula);
           if (typeof spec === 'string') return `'${spec}`;
           if (typeof spec === 'object' && spec !== null) return 'v' in spec ? spec.v : null;
@@ -71,7 +83,9 @@ export function buildBook(sheets: Readonly<Record<string, SheetSpec>>): XLSX.Wor
         const address = XLSX.utils.encode_cell({ r, c });
         const formula = formulaText(cell);
         const format = typeof cell === 'object' && cell !== null ? cell.z : undefined;
-        if (formula !== undefined) sheet[address] = { ...cachedCell(values[name]?.[r]?.[c]), f: formula, ...(format ? { z: format } : {}) };
+        const handComputed = typeof cell === 'object' && cell !== null && 'cached' in cell ? cell.cached : undefined;
+        const cached = handComputed ?? values[name]?.[r]?.[c];
+        if (formula !== undefined) sheet[address] = { ...cachedCell(cached), f: formula, ...(format ? { z: format } : {}) };
         else if (typeof cell === 'object' && 'v' in cell) sheet[address] = { t: 'n', v: cell.v, z: cell.z };
         else sheet[address] = cachedCell(cell);
         lastCol = Math.max(lastCol, c);
