@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSheet } from '../../../../src/io/excel-template/analyze';
 import { buildTemplate } from '../../../../src/io/excel-template/build';
 import { checkImport } from '../../../../src/io/excel-template/check';
-import type { ExcelMapping } from '../../../../src/io/excel-template/mapping';
 import { pct, roundTrip, type SheetSpec } from './workbooks';
 
 const COUNTS: readonly [string, number, number, number, number][] = [
