@@ -296,9 +296,11 @@ function analyzeForm(workbook: ExcelWorkbook, grid: Grid, sheetName: string, hea
     const scoreFormula = score >= 0 && hasFormula(grid, row, score);
     const totalAt = rowTexts.findIndex((t) => TOTAL_HEADER.test(t));
     const gradeAt = rowTexts.findIndex((t) => GRADE_HEADER.test(t) && !DEFINITION_LABEL.test(t));
-    if (gradeAt >= 0 && !scoreFormula) {
-      const col = formulaRightOf(grid, row, gradeAt);
-      if (col !== undefined) fields.push({ ...place(row, col), role: 'grade', name: rowTexts[gradeAt] ?? '等级', header: rowTexts[gradeAt] ?? '' });
+    // A grade row: labelled 等级 and its formula gives text (an item named 服务等级 gives points).
+    const gradeCol = gradeAt < 0 ? undefined : scoreFormula ? score : formulaRightOf(grid, row, gradeAt);
+    if (gradeCol !== undefined && totalAt < 0 && typeof cellValue(cellAt(grid.sheet, row, gradeCol)) === 'string') {
+      fields.push({ ...place(row, gradeCol), role: 'grade', name: rowTexts[gradeAt] ?? '等级', header: rowTexts[gradeAt] ?? '' });
+      continue;
     }
     if (totalAt >= 0) {
       const col = scoreFormula ? score : formulaRightOf(grid, row, totalAt);

@@ -100,7 +100,9 @@ export function buildBook(sheets: Readonly<Record<string, SheetSpec>>): XLSX.Wor
 
 /** .xlsx bytes as Excel would save them. */
 export function xlsxBytes(book: XLSX.WorkBook): Uint8Array {
-  return XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as Uint8Array;
+  const written: unknown = XLSX.write(book, { type: 'array', bookType: 'xlsx' });
+  if (!(written instanceof ArrayBuffer)) throw new Error('SheetJS did not write bytes');
+  return new Uint8Array(written);
 }
 
 /** Written to .xlsx and read back with the import's own reader. */
