@@ -48,7 +48,7 @@ function shareColumn(xml: string, column: string, first: number, last: number, i
 
 function wpsBytes(): { bytes: Uint8Array; xml: string } {
   const cfb = XLSX.CFB.read(xlsxBytes(buildBook({ 考核表: SHEET })), { type: 'buffer' });
-  const index = cfb.FullPaths.findIndex((path) => path.endsWith('xl/worksheets/sheet1.xml'));
+  const index = cfb.FullPaths.findIndex((path: string) => path.endsWith('xl/worksheets/sheet1.xml'));
   const entry = cfb.FileIndex[index];
   if (!entry?.content) throw new Error('no sheet xml');
   let xml = new TextDecoder().decode(entry.content as Uint8Array);
