@@ -2,60 +2,66 @@
 // (message key `excel.issue.<code>`) and the values the message needs. The UI translates them.
 import type { MessageParams } from '../../i18n/catalog';
 
-export type IssueCode =
+export const ISSUE_CODES = [
   /** The formula text does not parse as Excel. */
-  | 'syntax'
+  'syntax',
   /** A function Kaohe does not have (its name is in `params.name`). */
-  | 'unsupportedFunction'
+  'unsupportedFunction',
   /** A user-defined (VBA or add-in) function: a macro, never run. */
-  | 'macroFunction'
+  'macroFunction',
   /** A reference into another workbook (`[1]Sheet1!A1`). */
-  | 'externalLink'
+  'externalLink',
   /** A table's structured reference (`Table1[金额]`, `[@金额]`). */
-  | 'structuredReference'
+  'structuredReference',
   /** An array (CSE) or dynamic-array formula, or a spill reference (`A1#`). */
-  | 'arrayFormula'
+  'arrayFormula',
   /** A reference to a cell that is neither a mapped field nor a constant the template can hold. */
-  | 'outsideTable'
+  'outsideTable',
   /** A reference to another person's row. */
-  | 'otherPerson'
+  'otherPerson',
   /** A range of one person's cells where one value is needed. */
-  | 'rangeUse'
+  'rangeUse',
   /** Union (`(A1,B1)`), intersection (`A1:B2 B1:C3`), 3-D (`Sheet1:Sheet3!A1`) or computed ranges. */
-  | 'unsupportedOperator'
+  'unsupportedOperator',
   /** A defined name the workbook does not define (or one that is not a plain reference). */
-  | 'definedName'
+  'definedName',
   /** An error value Kaohe does not know (`#SPILL!`, `#CALC!`). */
-  | 'unsupportedError'
+  'unsupportedError',
   /** A function called with arguments Kaohe cannot translate (e.g. VLOOKUP on a table of people). */
-  | 'unsupportedArguments'
+  'unsupportedArguments',
   /** Longer or deeper than the import allows. */
-  | 'tooLong'
-  | 'tooDeep'
+  'tooLong',
+  'tooDeep',
   /** Formulas of one column (or form row) differ between people; the first person's is used. */
-  | 'inconsistentFormula'
+  'inconsistentFormula',
   /** The workbook carries VBA macros: reported, never run. */
-  | 'macros'
+  'macros',
   /** A sheet larger than the import reads. */
-  | 'sheetTooLarge'
+  'sheetTooLarge',
   /** The file is larger than the import reads. */
-  | 'fileTooLarge'
+  'fileTooLarge',
   /** The file is not a workbook SheetJS can read (or is encrypted). */
-  | 'unreadable'
+  'unreadable',
   /** The sheet named in the mapping is not in the workbook. */
-  | 'noSheet'
+  'noSheet',
   /** The grade is not computed from the total: kept as an extra output, not as grade bands. */
-  | 'gradeNotOnTotal'
-  /** A cell of a person has a formula where an input (a value) was expected; its cached value is used. */
-  | 'formulaInInput'
+  'gradeNotOnTotal',
   /** A mapped cell holds an Excel error for a person. */
-  | 'errorValue';
+  'errorValue',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export interface Issue {
   readonly code: IssueCode;
   readonly params: MessageParams;
   /** Where: `考核表!D5` (sheet and A1 address), when the issue belongs to one cell. */
   readonly cell?: string;
+}
+
+/** The message key of an issue, for `t(issueMessageKey(found), found.params)`. */
+export function issueMessageKey(found: Issue): `excel.issue.${IssueCode}` {
+  return `excel.issue.${found.code}`;
 }
 
 export function issue(code: IssueCode, params: MessageParams = {}, cell?: string): Issue {
