@@ -31,6 +31,8 @@ const FORM_LABEL = /(考核项目|考核指标|指标名称|考核内容|项目�
 const SCORE_HEADER = /(得分|评分|分数|考核结果|结果|score)/i;
 const CATEGORY_HEADER = /(类别|维度|考核类别|分类|模块|类型)/;
 const SUBTOTAL_LABEL = /(小计|合计)/;
+/** A column summing up part of the sheet (业绩考核, 行为合计), even when it reads one score. */
+const SECTION_HEADER = /(考核|合计|小计|部分)$/;
 const LEVEL_HEADER = /(等级|级别|level)/i;
 const PERSON_NAME = /^姓\s*名\s*[:：]?\s*$/;
 const PERSON_NAME_INLINE = /^姓\s*名\s*[:：]\s*(.+)$/;
@@ -183,7 +185,10 @@ function analyzeRows(grid: Grid, sheetName: string, headerRow: number, title: st
   if (total !== undefined) role.set(total, 'total');
   const totalReads = total === undefined ? [] : (reads.get(total) ?? []);
   // Sections: what the total reads that itself reads other scores.
-  const sections = totalReads.filter((col) => numeric.includes(col) && (reads.get(col) ?? []).some((c) => numeric.includes(c) || !isFormula(c)) && (reads.get(col) ?? []).length >= 2 && (reads.get(col) ?? []).some((c) => numeric.includes(c)));
+  const sections = totalReads.filter((col) => {
+    const scores = (reads.get(col) ?? []).filter((c) => numeric.includes(c));
+    return numeric.includes(col) && (scores.length >= 2 || (scores.length === 1 && SECTION_HEADER.test(header(col))));
+  });
   for (const col of sections) role.set(col, 'section');
   const scored = new Set([...totalReads.filter((c) => !sections.includes(c)), ...sections.flatMap((col) => reads.get(col) ?? [])]);
   for (const col of scored) if (!role.has(col) && columns.includes(col)) role.set(col, 'indicator');

@@ -71,10 +71,23 @@ interface FrameContext {
   readonly names: ReadonlyMap<string, string>;
 }
 
+// Rows and sheets of the people, looked up for every cell a formula reads.
+const personRows = new WeakMap<readonly PersonFrame[], { rows: ReadonlySet<number>; sheets: ReadonlySet<string>; first: number; last: number }>();
+
+function peopleIndex(ctx: FrameContext): { rows: ReadonlySet<number>; sheets: ReadonlySet<string>; first: number; last: number } {
+  let index = personRows.get(ctx.people);
+  if (!index) {
+    const rows = ctx.people.map((p) => p.row);
+    index = { rows: new Set(rows), sheets: new Set(ctx.people.map((p) => p.sheet)), first: Math.min(...rows), last: Math.max(...rows) };
+    personRows.set(ctx.people, index);
+  }
+  return index;
+}
+
 /** Does a cell hold a value of some person (not a constant shared by everyone)? */
 function isPersonCell(ctx: FrameContext, sheet: string, row: number, col: number): boolean {
-  if (ctx.mapping.people.kind === 'rows') return sheet === ctx.mapping.sheet && ctx.people.some((p) => p.row === row);
-  return ctx.people.some((p) => p.sheet === sheet) && ctx.mapping.fields.some((f) => f.role !== 'ignore' && f.at.row === row && f.at.col === col);
+  if (ctx.mapping.people.kind === 'rows') return sheet === ctx.mapping.sheet && peopleIndex(ctx).rows.has(row);
+  return peopleIndex(ctx).sheets.has(sheet) && ctx.mapping.fields.some((f) => f.role !== 'ignore' && f.at.row === row && f.at.col === col);
 }
 
 function fieldAt(ctx: FrameContext, row: number | 'person', col: number): MappedField | undefined {
@@ -89,7 +102,7 @@ function single(sheet: string, row: number, col: number): Reference {
 function resolveCell(ctx: FrameContext, person: PersonFrame, sheet: string, row: number, col: number): CellResolution | Resolution {
   const where = referenceText(single(sheet, row, col));
   const rowsLayout = ctx.mapping.people.kind === 'rows';
-  if (rowsLayout && sheet === ctx.mapping.sheet && ctx.people.some((p) => p.row === row)) {
+  if (rowsLayout && sheet === ctx.mapping.sheet && peopleIndex(ctx).rows.has(row)) {
     if (row !== person.row) return { kind: 'unsupported', issue: issue('otherPerson', { ref: where }) };
     const field = fieldAt(ctx, 'person', col);
     if (field) return { kind: 'name', name: ctx.names.get(field.key) as string };
@@ -119,18 +132,17 @@ function resolveCell(ctx: FrameContext, person: PersonFrame, sheet: string, row:
 
 function touchesPeople(ctx: FrameContext, sheet: string, ref: Reference): boolean {
   if (ctx.mapping.people.kind === 'rows') {
-    return sheet === ctx.mapping.sheet && ctx.people.some((p) => p.row >= ref.start.row && p.row <= ref.end.row);
+    const { first, last } = peopleIndex(ctx);
+    return sheet === ctx.mapping.sheet && ref.start.row <= last && ref.end.row >= first && ctx.people.some((p) => p.row >= ref.start.row && p.row <= ref.end.row);
   }
-  if (!ctx.people.some((p) => p.sheet === sheet)) return false;
+  if (!peopleIndex(ctx).sheets.has(sheet)) return false;
   return ctx.mapping.fields.some((f) => f.role !== 'ignore' && typeof f.at.row === 'number' && f.at.row >= ref.start.row && f.at.row <= ref.end.row && f.at.col >= ref.start.col && f.at.col <= ref.end.col);
 }
 
 function resolveRange(ctx: FrameContext, person: PersonFrame, sheet: string, ref: Reference): Resolution {
   const text = referenceText(ref);
-  const rows = ctx.people.map((p) => p.row);
-  if (ctx.mapping.people.kind === 'rows' && sheet === ctx.mapping.sheet && rows.length > 0) {
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
+  if (ctx.mapping.people.kind === 'rows' && sheet === ctx.mapping.sheet && ctx.people.length > 0) {
+    const { first, last, rows } = peopleIndex(ctx);
     const coversTeam = ref.start.row <= first && ref.end.row >= last;
     if (coversTeam && ref.start.col === ref.end.col) {
       const field = fieldAt(ctx, 'person', ref.start.col);
@@ -138,7 +150,7 @@ function resolveRange(ctx: FrameContext, person: PersonFrame, sheet: string, ref
       return { kind: 'unsupported', issue: issue('outsideTable', { ref: text }) };
     }
     const inOwnRow = ref.start.row === person.row && ref.end.row === person.row;
-    if (!inOwnRow && rows.some((row) => row >= ref.start.row && row <= ref.end.row)) {
+    if (!inOwnRow && ref.start.row <= last && ref.end.row >= first && [...rows].some((row) => row >= ref.start.row && row <= ref.end.row)) {
       return { kind: 'unsupported', issue: issue(coversTeam ? 'rangeUse' : 'otherPerson', { ref: text }) };
     }
   }

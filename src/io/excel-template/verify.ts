@@ -1,7 +1,8 @@
 // Does a recognised rule compute what the Excel formula computes? Both are evaluated (by Kaohe's
 // interpreter, never as code) on every person of the file and on probe values around each
 // constant of the formula, where band edges decide.
-import { evaluate, type Node, type ScopeValue } from '../../formula/index';
+import { compile, parse, type CompiledFormula, type EvalContext, type Node, type ScopeValue, type Value } from '../../formula/index';
+import { errorValue, isArray, makeArray } from '../../formula/values';
 import { sameValue } from './same-value';
 
 export type Scope = Readonly<Record<string, ScopeValue>>;
@@ -46,7 +47,30 @@ export function probeScopes(names: readonly string[], people: readonly Scope[], 
   return [...people, ...varied];
 }
 
-/** True when both formulas give the same value in every scope. */
+/** Excel shows the top-left cell of an array in a single cell. */
+function topLeft(value: Value): ScopeValue {
+  if (!isArray(value)) return value;
+  const first = value.data[0] ?? null;
+  return isArray(first) ? errorValue('#VALUE!') : first;
+}
+
+function compiled(source: string, slots: ReadonlyMap<string, number>): CompiledFormula | undefined {
+  const parsed = parse(source);
+  return parsed.ok ? compile(parsed.ast, { resolve: (name) => slots.get(name) }) : undefined;
+}
+
+/** True when both formulas give the same value in every scope (each compiled once). */
 export function agreeOn(original: string, candidate: string, scopes: readonly Scope[]): boolean {
-  return scopes.every((scope) => sameValue(evaluate(original, scope), evaluate(candidate, scope)));
+  const names = [...new Set(scopes.flatMap((scope) => Object.keys(scope)))];
+  const slots = new Map(names.map((name, slot) => [name, slot]));
+  const left = compiled(original, slots);
+  const right = compiled(candidate, slots);
+  if (!left || !right) return false;
+  return scopes.every((scope) => {
+    // A one-row sheet per scope, as `evaluate` builds it.
+    const columns: Value[][] = names.map((name) => [scope[name] ?? null]);
+    const teams = columns.map((column) => makeArray(1, 1, column));
+    const ctx: EvalContext = { row: 0, columns, team: (slot) => teams[slot] ?? makeArray(0, 0, []), teamSize: 1, epoch: 0 };
+    return sameValue(topLeft(left(ctx)), topLeft(right(ctx)));
+  });
 }
