@@ -129,7 +129,12 @@ describe("(c) a band table with thresholds, weights and grades on a '权重' she
       ['合格', 60],
       ['不合格', 0],
     ]);
-    expect(built.review.find((item) => item.name === '总分')?.kaohe).toBe('[达成得分]*5*70%+[行为分]*30%');
+    expect(built.review.find((item) => item.name === '总分')).toMatchObject({ kaohe: '[达成得分]*5*70%+[行为分]*30%', kind: 'weighted' });
+    // Σ wᵢ × scoreᵢ / maxᵢ × 100 with 达成得分 out of 20 and 行为分 out of 100 (its largest value).
+    expect(built.template.sections.map((s) => [s.combine, s.indicators.map((i) => [i.name, i.max, i.weight])])).toEqual([
+      ['weighted', [['行为分', 100, 0.3], ['达成得分', 20, 0.7]]],
+    ]);
+    expect(built.problems).toEqual([]);
   });
 
   it('scores every person exactly as the cached values say (丙 at 84.9% just misses 85%)', () => {
