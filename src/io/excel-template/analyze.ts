@@ -163,10 +163,11 @@ function analyzeRows(grid: Grid, sheetName: string, headerRow: number, title: st
   const first = people[0] ?? headerRow + 1;
   const columns = Array.from({ length: grid.cols }, (_, col) => col).filter((col) => col !== nameColumn && col !== idIndex);
   const formulaOf = (col: number) => cellFormula(cellAt(grid.sheet, first, col));
-  const reads = new Map(columns.map((col) => [col, (() => {
+  // Which columns each formula column reads in the same row (the first person's formulas).
+  const reads = new Map(columns.map((col): [number, number[]] => {
     const formula = formulaOf(col);
-    return formula === undefined ? [] : columnsRead(formula, first).filter((c) => c !== col);
-  })()]));
+    return [col, formula === undefined ? [] : columnsRead(formula, first).filter((c) => c !== col)];
+  }));
   const isFormula = (col: number) => formulaOf(col) !== undefined;
   const header = (col: number) => headers[col] ?? '';
   const textResults = (col: number) => people.filter((row) => typeof cellValue(cellAt(grid.sheet, row, col)) === 'string').length > people.length / 2;

@@ -144,14 +144,14 @@ function okAst(translated: Translated): Node | undefined {
   return translated.translation?.ok === true ? translated.translation.ast : undefined;
 }
 
-function cachedOf(b: Build, field: MappedField, person: PersonFrame): CellValue {
+function cachedOf(book: WorkBook, field: MappedField, person: PersonFrame): CellValue {
   const place = placeOf(field, person);
-  const sheet = b.workbook.book.Sheets[place.sheet];
+  const sheet = book.Sheets[place.sheet];
   return sheet ? cellValue(cellAt(sheet, place.row, place.col)) : null;
 }
 
 function largestCached(b: Build, field: MappedField): number {
-  const values = b.people.map((person) => cachedOf(b, field, person)).filter((v): v is number => typeof v === 'number');
+  const values = b.people.map((person) => cachedOf(b.workbook.book, field, person)).filter((v): v is number => typeof v === 'number');
   return Math.max(0, ...values);
 }
 
@@ -315,15 +315,21 @@ function gradesFrom(b: Build, field: MappedField | undefined, totalName: string,
   return { grades: [], review: { ...base, kaohe: printKaohe(ast), kind: 'output', issues, target: { kind: 'output', id } } };
 }
 
+/** The entry key a field's values are stored under: a raw input's id or a self-entered indicator's id. */
+function entryKeyOf(template: Template, field: MappedField): string | undefined {
+  const input = template.inputs.find((i) => i.id === `in_${field.key}`);
+  if (input) return input.formula ? undefined : input.id;
+  const indicator = template.sections.flatMap((s) => s.indicators).find((i) => i.id === `ind_${field.key}`);
+  return indicator && isSelfEntered(indicator.rule) ? indicator.id : undefined;
+}
+
 function entriesOf(b: Build, template: Template, fields: readonly MappedField[]): SheetEntry[] {
   const entries: SheetEntry[] = [];
-  const raw = new Map(template.inputs.filter((i) => !i.formula).map((i) => [i.id, i]));
-  const indicators = new Map(template.sections.flatMap((s) => s.indicators).map((i) => [i.id, i]));
   for (const field of fields) {
-    const key = raw.has(`in_${field.key}`) ? `in_${field.key}` : indicators.has(`ind_${field.key}`) && isSelfEntered((indicators.get(`ind_${field.key}`) as Indicator).rule) ? `ind_${field.key}` : undefined;
+    const key = entryKeyOf(template, field);
     if (key === undefined) continue;
     for (const person of b.people) {
-      const value = cachedOf(b, field, person);
+      const value = cachedOf(b.workbook.book, field, person);
       if (isErrorValue(value)) b.issues.push(issue('errorValue', { person: person.name, field: field.name, error: value.code }, placeText(placeOf(field, person))));
       entries.push({ personId: person.id, key, role: 'supervisor', value: scalarOf(value) });
     }
@@ -347,9 +353,9 @@ export function buildTemplate(workbook: ExcelWorkbook, mapping: ExcelMapping, op
   const people = peopleOf(workbook.book, mapping);
   const names = new Map(fields.map((field) => [field.key, field.name]));
   const ctx: FrameContext = { book: workbook.book, mapping, people, names };
-  const b0 = { workbook, mapping, people, ctx, names, issues: [...workbook.issues], definedName: definedNames(workbook.book), scopes: [] as Scope[] };
-  const scopes = people.map((person) => Object.fromEntries(fields.map((field) => [field.name, cachedOf(b0, field, person)])));
-  const b: Build = { ...b0, scopes };
+  // Each person's values by name, as Excel cached them: what recognised rules must reproduce.
+  const scopes: Scope[] = people.map((person) => Object.fromEntries(fields.map((field) => [field.name, cachedOf(workbook.book, field, person)])));
+  const b: Build = { workbook, mapping, people, ctx, names, scopes, issues: [...workbook.issues], definedName: definedNames(workbook.book) };
 
   const parts: Parts = { inputs: [], indicators: new Map(), outputs: [], review: [] };
   const taken = new Set(fields.map((field) => field.name));
@@ -403,7 +409,7 @@ export function buildTemplate(workbook: ExcelWorkbook, mapping: ExcelMapping, op
     return indicator && !isSelfEntered(indicator.rule) ? { ...item, kaohe: ruleFormula(indicator, template) } : item;
   });
   const entries = entriesOf(b, template, fields);
-  const imported = people.map((person) => ({ ...person, cached: Object.fromEntries(fields.map((field) => [field.key, cachedOf(b, field, person)])) }));
+  const imported = people.map((person) => ({ ...person, cached: Object.fromEntries(fields.map((field) => [field.key, cachedOf(b.workbook.book, field, person)])) }));
   return {
     ok: true,
     mapping,
