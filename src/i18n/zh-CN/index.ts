@@ -4,5 +4,6 @@ import home from './home';
 import roster from './roster';
 import scoring from './scoring';
 import studio from './studio';
+import excel from './excel';
 
-export default { shell, home, roster, scoring, studio } as const;
+export default { shell, home, roster, scoring, studio, excel } as const;
