@@ -8,6 +8,7 @@ import { MATH_FUNCTIONS } from './math';
 import { RANK_FUNCTIONS } from './rank';
 import type { FunctionSpec } from './spec';
 import { STATS_FUNCTIONS } from './stats';
+import { TEXT_FUNCTIONS } from './text';
 
 const ALL: readonly FunctionSpec[] = [
   ...STATS_FUNCTIONS,
@@ -18,6 +19,7 @@ const ALL: readonly FunctionSpec[] = [
   ...RANK_FUNCTIONS,
   ...INFO_FUNCTIONS,
   ...COHORT_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(ALL.map((spec) => [spec.name, spec]));
