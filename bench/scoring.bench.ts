@@ -182,6 +182,10 @@ export async function run(): Promise<void> {
       `+${megabytes(retained)} still held after ${FULL_RUNS + 2} more sheets were built and dropped`,
   );
 
+  // Evaluation alone: every computed column again from the values already in the sheet.
+  const recalc = timeMedian(() => sheet.recalculate(), FULL_RUNS);
+  console.log(`kaohe evaluation alone (sheet.recalculate, no entry loading): ${ms(recalc.median)} (median of ${FULL_RUNS})`);
+
   const kaohe = scoresOfSheet(compiled, sheet);
 
   // Hand-written loop over typed arrays (loaded outside the timing), checked against Kaohe.
@@ -262,13 +266,16 @@ export async function run(): Promise<void> {
   if (totalMismatches > 0 || gradeMismatches > 0 || rankVsRaw > 0) throw new Error('HyperFormula disagrees with Kaohe');
 
   const vsHf = hfTime / full.median;
-  const vsLoop = full.median / loop.median;
+  // Like for like: entries → scores for both, and evaluation alone against the typed-array loop.
+  const vsLoopFromEntries = full.median / loopWithLoad.median;
+  const vsLoop = recalc.median / loop.median;
   console.log(
     `kaohe full ${PEOPLE}×${indicators.length}: ${ms(full.median)} | hyperformula: ${ms(hfTime)} (${ratio(vsHf)}) | hand loop: ${ms(loop.median)} ` +
-      `(kaohe/loop ${ratio(vsLoop)}; ${ratio(full.median / loopWithLoad.median)} against the loop with its loading) | one input: ${ms(oneInput)}, rank input: ${ms(rankInput)}`,
+      `(from entries: kaohe ${ms(full.median)} / loop ${ms(loopWithLoad.median)} = ${ratio(vsLoopFromEntries)}; evaluation alone: ${ms(recalc.median)} / ${ms(loop.median)} = ${ratio(vsLoop)}) | one input: ${ms(oneInput)}, rank input: ${ms(rankInput)}`,
   );
   console.log(`${verdict(vsHf >= TARGET_VS_HF)} full evaluation ≥ ${TARGET_VS_HF}× faster than HyperFormula: ${ratio(vsHf)}`);
-  console.log(`${verdict(vsLoop <= TARGET_VS_LOOP)} full evaluation within ${TARGET_VS_LOOP}× of the hand loop: ${ratio(vsLoop)}`);
+  console.log(`${verdict(vsLoopFromEntries <= TARGET_VS_LOOP)} full evaluation from entries within ${TARGET_VS_LOOP}× of the hand loop from entries: ${ratio(vsLoopFromEntries)}`);
+  console.log(`${verdict(vsLoop <= TARGET_VS_LOOP)} evaluation alone within ${TARGET_VS_LOOP}× of the hand loop over typed arrays: ${ratio(vsLoop)}`);
   console.log(`${verdict(oneInput < TARGET_CHANGE_MS)} one-input change under ${TARGET_CHANGE_MS} ms: ${ms(oneInput)}`);
   console.log(`${verdict(rankInput < TARGET_CHANGE_MS)} rank-rule input change under ${TARGET_CHANGE_MS} ms: ${ms(rankInput)}`);
   console.log(`(bench took ${((performance.now() - benchStart) / 1000).toFixed(1)} s; load average now ${loadavg()[0]!.toFixed(1)})`);

@@ -45,7 +45,18 @@ export function compareScalars(a: Scalar, b: Scalar): number {
   return typeRank(left) < typeRank(right) ? -1 : 1;
 }
 
+/** Case-insensitive text equality without upper-casing strings that cannot be equal. */
+function textEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Upper-casing keeps the length of everything but a few letters (ß → SS); Excel does not
+  // equate those either, so different lengths are different texts.
+  if (a.length !== b.length) return false;
+  return a.toUpperCase() === b.toUpperCase();
+}
+
 export function scalarsEqual(a: Scalar, b: Scalar): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return textEqual(a, b);
+  if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b) === 0;
   return compareScalars(a, b) === 0;
 }
 

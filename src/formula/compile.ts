@@ -40,13 +40,15 @@ function constantRun(value: Value): Run {
  */
 function cachedPerPass(run: Run): Run {
   let epoch = NaN;
-  let columns: EvalContext['columns'] | undefined;
+  // Held weakly: a compiled template outlives its sheets and must not keep a dropped sheet's
+  // columns alive. The value is kept (at most one team column, for a cached TEAM(x)).
+  let columns: WeakRef<EvalContext['columns']> | undefined;
   let value: Value = null;
   return (ctx) => {
-    if (ctx.epoch === epoch && ctx.columns === columns) return value;
+    if (ctx.epoch === epoch && columns?.deref() === ctx.columns) return value;
     value = run(ctx);
     epoch = ctx.epoch;
-    columns = ctx.columns;
+    columns = new WeakRef(ctx.columns);
     return value;
   };
 }

@@ -87,7 +87,11 @@ export function meetsGrade(total: number, band: GradeBand): boolean {
 
 /** The grade of a total: the first band (highest first) whose edge the total reaches. */
 export function gradeFor(total: number, grades: readonly GradeBand[]): GradeBand | null {
-  return grades.find((band) => meetsGrade(total, band)) ?? null;
+  const settled = settle(total);
+  for (const band of grades) {
+    if (band.min === null || (band.minInclusive ? settled >= band.min : settled > band.min)) return band;
+  }
+  return null;
 }
 
 export function gradeFormula(template: Template): string {

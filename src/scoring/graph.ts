@@ -78,6 +78,8 @@ export interface CompiledTemplate {
   readonly indicators: readonly IndicatorPlan[];
   /** Raw slot by `${role}|${entryKey}`; team inputs by `team|${inputId}`. */
   readonly rawSlots: ReadonlyMap<string, number>;
+  /** The same, by role (or `team`) then entry key: no string building on the hot path. */
+  readonly rawSlotsByRole: ReadonlyMap<RaterRole | 'team', ReadonlyMap<string, number>>;
   readonly derivedSlots: ReadonlyMap<string, number>;
   readonly sectionSlots: ReadonlyMap<string, number>;
   readonly outputSlots: ReadonlyMap<string, number>;
@@ -274,6 +276,7 @@ export function buildGraph(template: Template): CompiledTemplate {
     primaryRole,
     indicators: finalPlans,
     rawSlots,
+    rawSlotsByRole: byRole(rawSlots),
     derivedSlots,
     sectionSlots,
     outputSlots,
@@ -284,6 +287,18 @@ export function buildGraph(template: Template): CompiledTemplate {
     unknownNames,
     layers,
   };
+}
+
+function byRole(rawSlots: ReadonlyMap<string, number>): Map<RaterRole | 'team', Map<string, number>> {
+  const grouped = new Map<RaterRole | 'team', Map<string, number>>();
+  for (const [key, slot] of rawSlots) {
+    const bar = key.indexOf('|');
+    const role = key.slice(0, bar) as RaterRole | 'team';
+    let slots = grouped.get(role);
+    if (!slots) grouped.set(role, (slots = new Map()));
+    slots.set(key.slice(bar + 1), slot);
+  }
+  return grouped;
 }
 
 function markWeekly(cells: Cell[]): void {

@@ -4,7 +4,6 @@
 import type { ArrayValue, EvalContext, Scalar, Value } from '../formula/types';
 import { errorValue, isError } from '../formula/index';
 import type { CompiledTemplate, IndicatorPlan } from './graph';
-import { rawKey } from './graph';
 import type { PersonStatus } from './model';
 import { TEAM_PERSON_ID } from './model';
 import type { SheetEntry, SheetInput, SheetPerson } from './sheet-types';
@@ -25,6 +24,8 @@ export interface Sheet {
   set(entry: SheetEntry): void;
   /** Replace a weekly indicator's month sum for every row (rolled up from week sheets). */
   setWeekSums(indicatorId: string, values: readonly Value[]): void;
+  /** Recompute every computed column from the entered values (after bulk changes). */
+  recalculate(): void;
 }
 
 /** Several raters in one role: numbers are averaged; other values must agree, else #N/A. */
@@ -92,7 +93,9 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
   const rows = rowPeople.length;
   const columns: Value[][] = cells.map(() => new Array<Value>(rows).fill(null));
   /** Rater values of cells with more than one rater: `${slot}:${row}` → rater → value. */
-  const raters = new Map<string, Map<string, Scalar>>();
+  const raters = new Map<number, Map<string, Scalar>>();
+  /** A cell's key in `raters`: one number, no string building on the hot path. */
+  const cellKey = (slot: number, row: number) => slot * (rows + 1) + row;
 
   const planBySlot = new Map(compiled.indicators.map((plan) => [plan.finalSlot, plan]));
   const teamRanges = new Map<number, ArrayValue>();
@@ -112,12 +115,25 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
   };
 
   function rawSlotFor(entry: SheetEntry): number | undefined {
-    if (entry.personId === TEAM_PERSON_ID) return compiled.rawSlots.get(rawKey('team', entry.key));
-    return compiled.rawSlots.get(rawKey(entry.role, entry.key));
+    if (entry.personId === TEAM_PERSON_ID) return compiled.rawSlotsByRole.get('team')?.get(entry.key);
+    return compiled.rawSlotsByRole.get(entry.role)?.get(entry.key);
   }
 
-  // Load entries: group several raters of one cell, then average within the role.
-  const grouped = new Map<string, { slot: number; row: number; values: Map<string, Scalar> }>();
+  /** The rater values of a cell once it has a named rater; the unnamed value joins them as ''. */
+  function ratersOf(slot: number, row: number): Map<string, Scalar> {
+    const key = cellKey(slot, row);
+    let values = raters.get(key);
+    if (!values) {
+      values = new Map();
+      const existing = columns[slot]![row];
+      if (existing !== null && existing !== undefined && typeof existing !== 'object') values.set('', existing);
+      raters.set(key, values);
+    }
+    return values;
+  }
+
+  // Load entries. Most cells have one unnamed rater: written straight into the column. Cells
+  // with named raters (several peers) keep each rater's value and show the role's mean.
   for (const entry of input.entries) {
     const slot = rawSlotFor(entry);
     if (slot === undefined) continue;
@@ -127,21 +143,13 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     }
     const row = rowOf.get(entry.personId);
     if (row === undefined || row < 0) continue;
-    const key = `${slot}:${row}`;
-    let group = grouped.get(key);
-    if (!group) {
-      group = { slot, row, values: new Map() };
-      grouped.set(key, group);
-    }
-    group.values.set(entry.rater ?? '', entry.value);
+    const rater = entry.rater ?? '';
+    const named = rater !== '' ? ratersOf(slot, row) : raters.get(cellKey(slot, row));
+    if (named) named.set(rater, entry.value);
+    else columns[slot]![row] = entry.value === '' ? null : entry.value;
   }
-  for (const [key, group] of grouped) {
-    if (group.values.size === 1) {
-      columns[group.slot]![group.row] = group.values.values().next().value ?? null;
-    } else {
-      raters.set(key, group.values);
-      columns[group.slot]![group.row] = combineRaters([...group.values.values()]);
-    }
+  for (const [key, values] of raters) {
+    columns[Math.floor(key / (rows + 1))]![key % (rows + 1)] = combineRaters([...values.values()]);
   }
 
   function computeRow(slot: number, row: number): Value {
@@ -165,32 +173,33 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     return combinedScore(columns, planBySlot.get(slot)!, row);
   }
 
+  /**
+   * Rank every numeric total, highest first; ties are totals equal at 15 significant digits
+   * (`settle`). Sorting a Float64Array is native; only near-equal neighbours are settled.
+   */
   function computeRanks(): void {
     const totals = columns[compiled.totalSlot]!;
     const column = columns[compiled.rankSlot]!;
-    const scored: number[] = [];
-    const settled = new Float64Array(rows);
+    let count = 0;
+    const values = new Float64Array(rows);
     for (let row = 0; row < rows; row++) {
       const total = totals[row];
-      if (typeof total === 'number') {
-        scored.push(row);
-        settled[row] = settle(total);
-      } else column[row] = null;
+      if (typeof total === 'number' && Number.isFinite(total)) values[count++] = total;
     }
-    scored.sort((a, b) => settled[b]! - settled[a]!);
+    const sorted = values.subarray(0, count).sort().reverse();
+    // rankAt[i]: the rank of the total at sorted position i.
+    const rankAt = new Uint32Array(count);
     const dense = compiled.template.rankTies === 'dense';
-    let rank = 0;
     let distinct = 0;
-    let previous = Number.NaN;
-    scored.forEach((row, position) => {
-      const value = settled[row]!;
-      if (value !== previous) {
-        distinct += 1;
-        rank = position + 1;
-        previous = value;
-      }
-      column[row] = dense ? distinct : rank;
-    });
+    for (let i = 0; i < count; i++) {
+      const tie = i > 0 && sameAtFifteenDigits(sorted[i - 1]!, sorted[i]!);
+      if (!tie) distinct += 1;
+      rankAt[i] = tie ? rankAt[i - 1]! : dense ? distinct : i + 1;
+    }
+    for (let row = 0; row < rows; row++) {
+      const total = totals[row];
+      column[row] = typeof total === 'number' && Number.isFinite(total) ? rankAt[firstIndexDescending(sorted, total)]! : null;
+    }
   }
 
   function evaluateColumn(slot: number): void {
@@ -199,6 +208,23 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     if (slot === compiled.rankSlot) return computeRanks();
     const column = columns[slot]!;
     for (let row = 0; row < rows; row++) column[row] = computeRow(slot, row);
+  }
+
+  /**
+   * Recompute a whole column and say which rows changed: a cohort change (a new team average)
+   * often moves a few people's points, and only their rows need to travel further.
+   */
+  function recomputeColumn(slot: number): Set<number> | 'all' {
+    const column = columns[slot]!;
+    const before = column.slice();
+    evaluateColumn(slot);
+    const changed = new Set<number>();
+    for (let row = 0; row < rows; row++) {
+      if (sameValue(before[row] ?? null, column[row] ?? null)) continue;
+      changed.add(row);
+      if (changed.size > rows / 8) return 'all';
+    }
+    return changed;
   }
 
   for (const plan of compiled.indicators) {
@@ -230,6 +256,7 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     };
     const spread = (slot: number, rowsChanged: Set<number> | 'all') => {
       teamRanges.delete(slot);
+      if (rowsChanged !== 'all' && rowsChanged.size === 0) return;
       for (const dependent of rowDependents[slot]!) mark(dependent, rowsChanged);
       for (const dependent of teamDependents[slot]!) mark(dependent, 'all');
     };
@@ -247,8 +274,7 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       const rowsToDo = dirty.get(next)!;
       dirty.delete(next);
       if (rowsToDo === 'all' || next === compiled.rankSlot) {
-        evaluateColumn(next);
-        spread(next, 'all');
+        spread(next, recomputeColumn(next));
         continue;
       }
       ctx.epoch += 1;
@@ -282,15 +308,8 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       }
       const row = rowOf.get(entry.personId);
       if (row === undefined || row < 0) return;
-      const key = `${slot}:${row}`;
       const rater = entry.rater ?? '';
-      let values = raters.get(key);
-      if (!values && rater !== '') {
-        values = new Map();
-        const existing = columns[slot]![row];
-        if (existing !== null && existing !== undefined && !isError(existing) && typeof existing !== 'object') values.set('', existing);
-        raters.set(key, values);
-      }
+      const values = rater !== '' ? ratersOf(slot, row) : raters.get(cellKey(slot, row));
       let value: Value;
       if (values) {
         if (entry.value === null || entry.value === '') values.delete(rater);
@@ -303,6 +322,9 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       columns[slot]![row] = value;
       propagate(new Map([[slot, new Set([row])]]));
     },
+    recalculate() {
+      for (const slot of compiled.order) evaluateColumn(slot);
+    },
     setWeekSums(indicatorId, values) {
       const plan = compiled.indicators.find((p) => p.indicator.id === indicatorId);
       if (!plan?.weekly) return;
@@ -311,6 +333,25 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       propagate(new Map([[plan.finalSlot, 'all']]));
     },
   };
+}
+
+/** Equal at 15 significant digits (binary noise aside), checked only when nearly equal. */
+function sameAtFifteenDigits(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return false;
+  return settle(a) === settle(b);
+}
+
+/** Position of the first element equal to `value` in a descending array (binary search). */
+function firstIndexDescending(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! > value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function sameValue(a: Value, b: Value): boolean {
