@@ -3,5 +3,7 @@ import shell from './shell';
 import home from './home';
 import roster from './roster';
 import scoring from './scoring';
+import dashboard from './dashboard';
+import print from './print';
 
-export default { shell, home, roster, scoring } as const;
+export default { shell, home, roster, scoring, dashboard, print } as const;
