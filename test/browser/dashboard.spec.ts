@@ -135,10 +135,16 @@ test('a forced distribution shows the violation; a calibrated grade is recorded,
   await expect(check.getByTestId('boundary-良好').locator('tbody th')).toHaveText(passing.slice(0, 2).map((p) => p.name));
   await expect(check.getByTestId('boundary-优秀')).toContainText('没有可调整的人员');
 
-  // Calibrate the nearest one: the form comes pre-filled; a reason is required.
+  // From the ranking the form starts at the computed grade, which is no calibration at all.
   const nearest = failing[0]!;
-  await overFailing.getByRole('button', { name: `校准 ${nearest.name} 的等级` }).click();
   const form = page.getByRole('form', { name: '记录校准等级' });
+  await page.getByTestId('ranking').getByRole('button', { name: `校准 ${nearest.name} 的等级` }).click();
+  await expect(form.getByLabel('校准等级')).toHaveValue('不合格');
+  await form.getByRole('button', { name: '保存校准' }).click();
+  await expect(form.getByRole('alert')).toHaveText('校准等级与计算等级相同。要恢复计算等级，请撤销校准。');
+
+  // From the boundary list it comes pre-filled with the grade to move to; a reason is required.
+  await overFailing.getByRole('button', { name: `校准 ${nearest.name} 的等级` }).click();
   await expect(form.getByLabel('人员')).toHaveValue(/.+/);
   await expect(form.getByTestId('calibration-computed')).toHaveText(`计算等级：不合格（总分 ${nearest.shown}）`);
   await expect(form.getByLabel('校准等级')).toHaveValue('合格');

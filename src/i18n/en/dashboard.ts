@@ -115,6 +115,7 @@ export default {
   'calibration.form.reason': 'Reason',
   'calibration.form.save': 'Save calibration',
   'calibration.form.reasonRequired': 'Please give a reason',
+  'calibration.form.sameGrade': 'The calibrated grade is the computed grade. To go back to the computed grade, undo the calibration.',
   'calibration.form.personRequired': 'Please choose a person',
   'calibration.form.saved': '{name} calibrated to “{grade}”',
   'calibration.form.locked': 'This period is locked; grades can no longer be calibrated.',

@@ -114,6 +114,7 @@ export default {
   'calibration.form.reason': '校准理由',
   'calibration.form.save': '保存校准',
   'calibration.form.reasonRequired': '请填写校准理由',
+  'calibration.form.sameGrade': '校准等级与计算等级相同。要恢复计算等级，请撤销校准。',
   'calibration.form.personRequired': '请选择人员',
   'calibration.form.saved': '已将 {name} 校准为“{grade}”',
   'calibration.form.locked': '这个周期已锁定，不能再校准。',
