@@ -1,6 +1,6 @@
 // A page built beside the app (same origin, so the same IndexedDB) for bench/dashboard.bench.ts:
 // it fills a workspace through the app's own store functions — the same calls the roster and the
-// grid make, with their audit rows — and times reading and scoring the period in the browser.
+// grid make, with their audit rows — and times reading the period in the browser.
 import {
   listPeriods,
   listWorkspaces,
@@ -17,7 +17,6 @@ import {
 } from '../src/store/index';
 import { customerMonthly } from '../src/scoring/builtins/customer-monthly';
 import { plausibleValue, seededRandom } from '../src/scoring/samples';
-import { scorePeriod } from '../src/scoring/index';
 
 const TEAMS = 20;
 /** addPerson calls in flight at once (each is its own audited transaction). */
@@ -92,22 +91,20 @@ async function activate(name: string): Promise<boolean> {
   return workspace !== undefined;
 }
 
-/** Milliseconds to read the period from IndexedDB and to score it, as the dashboard does. */
-async function timeReadAndScore(periodId: string): Promise<{ read: number; score: number; people: number }> {
+/** Milliseconds to read the period from IndexedDB, as the dashboard does (loadPeriodSheet). */
+async function timeRead(periodId: string): Promise<{ read: number; people: number }> {
   const start = performance.now();
   const data = await loadPeriodSheet(periodId);
   const read = performance.now() - start;
   if (!data) throw new Error(`period ${periodId} not found`);
-  const scoring = performance.now();
-  const scored = scorePeriod(data.template.body, data.input);
-  return { read, score: performance.now() - scoring, people: scored.people.length };
+  return { read, people: data.people.length };
 }
 
 declare global {
   interface Window {
-    kaoheBench?: { ensureSeeded: typeof ensureSeeded; activate: typeof activate; timeReadAndScore: typeof timeReadAndScore };
+    kaoheBench?: { ensureSeeded: typeof ensureSeeded; activate: typeof activate; timeRead: typeof timeRead };
   }
 }
 
-window.kaoheBench = { ensureSeeded, activate, timeReadAndScore };
+window.kaoheBench = { ensureSeeded, activate, timeRead };
 document.getElementById('status')!.textContent = 'ready';

@@ -20,6 +20,9 @@ import { live } from '../lib/live.svelte';
 /** Marked each time the selected period's sheet arrives from IndexedDB. */
 export const SHEET_READ_MARK = 'kaohe:dashboard:sheet-read';
 
+/** Measured each time the period is scored. */
+export const SCORE_MEASURE = 'kaohe:dashboard:score';
+
 /** The team filter's value for people without a team. */
 export const NO_TEAM = '-';
 
@@ -56,7 +59,13 @@ export function createDashboardData(workspaceId: () => string, periodParam: () =
 
   /** The loaded sheet, only when it is the selected period's (not the previous one still showing). */
   const data = $derived(sheet.current && sheet.current.period.id === periodId ? sheet.current : undefined);
-  const scored: ScoredPeriod | undefined = $derived(data ? scorePeriod(data.template.body, data.input) : undefined);
+  const scored: ScoredPeriod | undefined = $derived.by(() => {
+    if (!data) return undefined;
+    const start = performance.now();
+    const result = scorePeriod(data.template.body, data.input);
+    performance.measure(SCORE_MEASURE, { start });
+    return result;
+  });
 
   const allRows: DashboardRow[] = $derived.by(() => {
     if (!data || !scored) return [];
