@@ -4,6 +4,7 @@ import { declareSchema } from './schema';
 import type {
   AuditRecord,
   BackupRecord,
+  CalibrationRecord,
   EntryRecord,
   PeriodRecord,
   PersonRecord,
@@ -27,6 +28,7 @@ export type KaoheDb = Dexie & {
   audit: EntityTable<AuditRecord, 'seq'>;
   backups: EntityTable<BackupRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  calibrations: Table<CalibrationRecord, [string, string]>;
 };
 
 export const DB_NAME = 'kaohe';

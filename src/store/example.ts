@@ -11,6 +11,7 @@ import { templateRecordId } from './templates';
 import { getActiveWorkspaceId, setActiveWorkspaceId } from './workspaces';
 import { writeAudit } from './audit';
 import { keepAutomaticBackup } from './backup';
+import { calibrationTargetKey } from './calibrations';
 
 export const EXAMPLE_TEMPLATE_NAME = '客户考核评分表(月度)';
 
@@ -140,8 +141,10 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
 /** Remove a workspace and everything in it (one transaction). */
 export async function deleteWorkspaceData(workspaceId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit], async () => {
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.calibrations, db.settings, db.audit], async () => {
     await Promise.all([
+      db.calibrations.where('workspaceId').equals(workspaceId).delete(),
+      db.settings.delete(calibrationTargetKey(workspaceId)),
       db.templates.where('workspaceId').equals(workspaceId).delete(),
       db.teams.where('workspaceId').equals(workspaceId).delete(),
       db.people.where('workspaceId').equals(workspaceId).delete(),

@@ -69,10 +69,11 @@ export async function setArchived(id: string, archived: boolean): Promise<void> 
 /** Removes the person and everything entered for them. */
 export async function deletePerson(id: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.people, db.entries, db.statuses, db.remarks, db.audit], async () => {
+  await db.transaction('rw', [db.people, db.entries, db.statuses, db.remarks, db.calibrations, db.audit], async () => {
     const before = await db.people.get(id);
     if (!before) return;
     await db.entries.where('personId').equals(id).delete();
+    await db.calibrations.where('personId').equals(id).delete();
     await db.statuses.where('personId').equals(id).delete();
     await db.remarks.where('personId').equals(id).delete();
     await db.people.delete(id);

@@ -93,6 +93,21 @@ export interface RemarkRecord {
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import';
 
+/**
+ * 校准等级: a grade a manager set for a person in a period, with the reason. The computed grade
+ * stays what scoring says; this is kept beside it and counts wherever the grade that counts is used.
+ */
+export interface CalibrationRecord {
+  periodId: string;
+  personId: string;
+  workspaceId: string;
+  grade: string;
+  /** The computed grade when the calibration was recorded (for the audit trail; scoring decides the live one). */
+  computedGrade: string | null;
+  reason: string;
+  updatedAt: number;
+}
+
 /** What changed, old → new, when. Written in the same transaction as the change. */
 export interface AuditRecord {
   seq?: number;

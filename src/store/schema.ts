@@ -49,6 +49,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // v5: calibrated grades (校准等级), one per period × person, written with their reason and
+    // audited. A new table only: nothing to upgrade.
+    version: 5,
+    stores: {
+      calibrations: '[periodId+personId], periodId, workspaceId, personId',
+    },
+  },
 ];
 
 /** Declare every version on a Dexie instance, oldest first. */

@@ -1,11 +1,15 @@
 // Hash routes (#/templates …) so the page works from any static host, sub-path or file.
 export type Route = 'templates' | 'rate' | 'dashboard' | 'files';
+/** The routes in the navigation. */
 export const ROUTES: readonly Route[] = ['templates', 'rate', 'dashboard', 'files'];
+/** Pages reached by link only, not in the navigation: `print` (scorecards, without the app header). */
+export type PageRoute = Route | 'print';
+const PAGES: readonly PageRoute[] = [...ROUTES, 'print'];
 const DEFAULT_ROUTE: Route = 'rate';
 
-function parse(hash: string): { route: Route; params: Readonly<Record<string, string>> } {
+function parse(hash: string): { route: PageRoute; params: Readonly<Record<string, string>> } {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const route = (ROUTES as readonly string[]).includes(path) ? (path as Route) : DEFAULT_ROUTE;
+  const route = (PAGES as readonly string[]).includes(path) ? (path as PageRoute) : DEFAULT_ROUTE;
   return { route, params: Object.fromEntries(new URLSearchParams(query)) };
 }
 
@@ -18,7 +22,7 @@ if (typeof window !== 'undefined') {
 }
 
 export const router = {
-  get route(): Route {
+  get route(): PageRoute {
     return state.route;
   },
   get params(): Readonly<Record<string, string>> {
@@ -26,12 +30,12 @@ export const router = {
   },
 };
 
-export function hrefFor(route: Route, params?: Record<string, string>): string {
+export function hrefFor(route: PageRoute, params?: Record<string, string>): string {
   const pairs = Object.entries(params ?? {}).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   const query = pairs.length > 0 ? `?${pairs.join('&')}` : '';
   return `#/${route}${query}`;
 }
 
-export function navigate(route: Route, params?: Record<string, string>): void {
+export function navigate(route: PageRoute, params?: Record<string, string>): void {
   window.location.hash = hrefFor(route, params);
 }

@@ -5,5 +5,7 @@ import roster from './roster';
 import scoring from './scoring';
 import studio from './studio';
 import excel from './excel';
+import dashboard from './dashboard';
+import print from './print';
 
-export default { shell, home, roster, scoring, studio, excel } as const;
+export default { shell, home, roster, scoring, studio, excel, dashboard, print } as const;

@@ -1,0 +1,142 @@
+// Series over periods: one person's total and rank, the team's average and grade mix, and the
+// cross-period flags (连续3个月排名第一, 连续3个月不及格). Pure: scored periods in, points out.
+import type { CrossPeriodRule, GradeBand, PersonStatus } from './model';
+import type { ScoreValue } from './sheet-types';
+import { settle } from './composite';
+import { previousPeriodKey } from './periods';
+
+export interface SnapshotPerson {
+  readonly personId: string;
+  readonly status: PersonStatus;
+  readonly total: ScoreValue;
+  /** The grade that counts (calibrated where a manager calibrated it). */
+  readonly grade: string | null;
+  readonly rank: number | null;
+}
+
+/** One scored period of a template family. */
+export interface PeriodSnapshot {
+  readonly periodId: string;
+  /** Period key (`2026-11`); snapshots of one series share a kind. */
+  readonly key: string;
+  /** The grades of the template version the period was rated with. */
+  readonly grades: readonly GradeBand[];
+  readonly people: readonly SnapshotPerson[];
+}
+
+/** Oldest first. Keys of one kind sort as text (2026-09 < 2026-10, 2026-W09 < 2026-W10). */
+export function orderSnapshots(snapshots: readonly PeriodSnapshot[]): PeriodSnapshot[] {
+  return [...snapshots].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export interface PersonPoint {
+  readonly periodId: string;
+  readonly key: string;
+  /** False when the person was not on the period's sheet. */
+  readonly present: boolean;
+  readonly total: number | null;
+  readonly rank: number | null;
+  readonly grade: string | null;
+}
+
+export function personSeries(snapshots: readonly PeriodSnapshot[], personId: string): PersonPoint[] {
+  return orderSnapshots(snapshots).map((snapshot) => {
+    const person = snapshot.people.find((p) => p.personId === personId);
+    return {
+      periodId: snapshot.periodId,
+      key: snapshot.key,
+      present: person !== undefined,
+      total: typeof person?.total === 'number' ? settle(person.total) : null,
+      rank: person?.rank ?? null,
+      grade: person?.grade ?? null,
+    };
+  });
+}
+
+export interface TeamPoint {
+  readonly periodId: string;
+  readonly key: string;
+  /** Mean total of the people counted in team averages (everyone not on leave); null if none. */
+  readonly average: number | null;
+  readonly counted: number;
+  /** Count per grade label, in the order of `gradeLabels(snapshots)`. */
+  readonly mix: readonly { readonly label: string; readonly count: number }[];
+}
+
+/**
+ * Every grade label the series uses: the latest template's grades first, in their order, then
+ * labels only older versions had (a renamed grade stays visible in its own periods).
+ */
+export function gradeLabels(snapshots: readonly PeriodSnapshot[]): string[] {
+  const labels: string[] = [];
+  for (const snapshot of orderSnapshots(snapshots).reverse()) {
+    for (const band of snapshot.grades) if (!labels.includes(band.label)) labels.push(band.label);
+  }
+  return labels;
+}
+
+/** `include` narrows the people (a team filter); default everyone. */
+export function teamSeries(snapshots: readonly PeriodSnapshot[], include: (personId: string) => boolean = () => true): TeamPoint[] {
+  const labels = gradeLabels(snapshots);
+  return orderSnapshots(snapshots).map((snapshot) => {
+    const people = snapshot.people.filter((p) => include(p.personId));
+    const totals = people.filter((p) => p.status !== 'leave' && typeof p.total === 'number').map((p) => p.total as number);
+    const counts = new Map(labels.map((label) => [label, 0]));
+    for (const person of people) {
+      if (person.grade !== null && counts.has(person.grade)) counts.set(person.grade, counts.get(person.grade)! + 1);
+    }
+    return {
+      periodId: snapshot.periodId,
+      key: snapshot.key,
+      average: totals.length === 0 ? null : settle(totals.reduce((sum, v) => sum + v, 0) / totals.length),
+      counted: totals.length,
+      mix: labels.map((label) => ({ label, count: counts.get(label)! })),
+    };
+  });
+}
+
+/** When a template names no cross-period rules, the two the seeds ask for (客服绩效方案). */
+export const DEFAULT_CROSS_PERIOD_RULES: readonly CrossPeriodRule[] = [
+  { id: 'default.first', kind: 'consecutiveRank', rank: 1, periods: 3, label: '' },
+  { id: 'default.failing', kind: 'consecutiveFailing', periods: 3, label: '' },
+];
+
+export interface CrossPeriodFlag {
+  readonly personId: string;
+  readonly rule: CrossPeriodRule;
+  /** Keys of the run of periods that raised the flag, oldest first (at least `rule.periods`). */
+  readonly keys: readonly string[];
+}
+
+function holds(rule: CrossPeriodRule, snapshot: PeriodSnapshot, person: SnapshotPerson | undefined): boolean {
+  if (!person) return false;
+  if (rule.kind === 'consecutiveRank') return person.rank !== null && person.rank <= rule.rank;
+  if (person.status !== 'active' || person.grade === null) return false;
+  return snapshot.grades.find((band) => band.label === person.grade)?.failing === true;
+}
+
+/**
+ * Flags that hold at the latest period: the rule held in each of the last `periods` periods, and
+ * those periods follow each other in the calendar (a missing month breaks the run: 连续 means
+ * consecutive months, not consecutive rated periods).
+ */
+export function crossPeriodFlags(snapshots: readonly PeriodSnapshot[], rules: readonly CrossPeriodRule[]): CrossPeriodFlag[] {
+  const ordered = orderSnapshots(snapshots);
+  const latest = ordered.at(-1);
+  if (!latest) return [];
+  const byPerson = ordered.map((snapshot) => new Map(snapshot.people.map((p) => [p.personId, p])));
+  const flags: CrossPeriodFlag[] = [];
+  for (const rule of rules) {
+    for (const { personId } of latest.people) {
+      const keys: string[] = [];
+      for (let i = ordered.length - 1; i >= 0; i--) {
+        const snapshot = ordered[i]!;
+        if (keys.length > 0 && previousPeriodKey(keys[0]!) !== snapshot.key) break;
+        if (!holds(rule, snapshot, byPerson[i]!.get(personId))) break;
+        keys.unshift(snapshot.key);
+      }
+      if (keys.length >= rule.periods) flags.push({ personId, rule, keys });
+    }
+  }
+  return flags;
+}
