@@ -2,6 +2,7 @@
 // the people and their status in it, the entries (and, for templates with weekly indicators, the
 // entries of the month's weeks), and the remarks.
 import { getDb } from './db';
+import { entriesOfPeriod } from './entries';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
 import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
 import { weeksOfMonth } from '../scoring/periods';
@@ -28,7 +29,7 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
     if (!template) return undefined;
     const [allPeople, entries, statuses, remarks] = await Promise.all([
       db.people.where('workspaceId').equals(period.workspaceId).toArray(),
-      db.entries.where('periodId').equals(periodId).toArray(),
+      entriesOfPeriod(periodId),
       db.statuses.where('periodId').equals(periodId).toArray(),
       db.remarks.where('periodId').equals(periodId).toArray(),
     ]);
@@ -48,7 +49,7 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
       weeks = [];
       for (const key of keys) {
         const weekPeriod = byKey.get(key);
-        const weekEntries = weekPeriod ? await db.entries.where('periodId').equals(weekPeriod.id).toArray() : [];
+        const weekEntries = weekPeriod ? await entriesOfPeriod(weekPeriod.id) : [];
         weeks.push({ key, entries: toSheetEntries(weekEntries) });
       }
     }
