@@ -1,7 +1,7 @@
 // Entered values. Every write checks the period lock and records old → new in the audit log,
 // all in one transaction: a paste or an import applies completely or not at all.
 import { getDb } from './db';
-import type { EntryRecord, RemarkRecord } from './records';
+import type { AuditAction, EntryRecord, RemarkRecord } from './records';
 import type { RaterRole } from '../scoring/model';
 import { writeAudit, type AuditInput } from './audit';
 import { StoreError } from './errors';
@@ -28,40 +28,48 @@ export async function listEntries(periodId: string): Promise<EntryRecord[]> {
 /** Apply changes to one period in one transaction. Throws StoreError('locked') on a locked period. */
 export async function setEntries(periodId: string, changes: readonly EntryChange[]): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', db.periods, db.entries, db.audit, async () => {
-    const period = await db.periods.get(periodId);
-    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
-    if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
-    const keys = changes.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
-    const before = await db.entries.bulkGet(keys);
-    const now = Date.now();
-    const puts: EntryRecord[] = [];
-    const deletes: [string, string, string, string, string][] = [];
-    const audit: AuditInput[] = [];
-    changes.forEach((change, i) => {
-      const old = before[i]?.value ?? null;
-      if (old === change.value) return;
-      const key = keys[i]!;
-      if (change.value === null || change.value === '') deletes.push(key);
-      else
-        puts.push({
-          periodId,
-          personId: change.personId,
-          key: change.key,
-          role: change.role,
-          rater: change.rater ?? '',
-          workspaceId: period.workspaceId,
-          value: change.value,
-          note: before[i]?.note ?? '',
-          updatedAt: now,
-        });
-      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action: 'update', field: 'value', old, new: change.value });
-    });
-    if (puts.length) await db.entries.bulkPut(puts);
-    if (deletes.length) await db.entries.bulkDelete(deletes);
-    await writeAudit(audit);
-    return audit.length;
+  return db.transaction('rw', db.periods, db.entries, db.audit, () => writeEntries(periodId, changes));
+}
+
+/**
+ * The one audited way entries are written: checks the period lock, skips unchanged values,
+ * deletes cleared ones, and records old → new. Call inside an open rw transaction over
+ * `periods`, `entries` and `audit` (setEntries and imports both do). Returns the changes made.
+ */
+export async function writeEntries(periodId: string, changes: readonly EntryChange[], action: Extract<AuditAction, 'update' | 'import'> = 'update'): Promise<number> {
+  const db = getDb();
+  const period = await db.periods.get(periodId);
+  if (!period) throw new StoreError('missing', `period ${periodId} not found`);
+  if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
+  const keys = changes.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
+  const before = await db.entries.bulkGet(keys);
+  const now = Date.now();
+  const puts: EntryRecord[] = [];
+  const deletes: [string, string, string, string, string][] = [];
+  const audit: AuditInput[] = [];
+  changes.forEach((change, i) => {
+    const old = before[i]?.value ?? null;
+    if (old === change.value) return;
+    const key = keys[i]!;
+    if (change.value === null || change.value === '') deletes.push(key);
+    else
+      puts.push({
+        periodId,
+        personId: change.personId,
+        key: change.key,
+        role: change.role,
+        rater: change.rater ?? '',
+        workspaceId: period.workspaceId,
+        value: change.value,
+        note: before[i]?.note ?? '',
+        updatedAt: now,
+      });
+    audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action, field: 'value', old, new: change.value });
   });
+  if (puts.length) await db.entries.bulkPut(puts);
+  if (deletes.length) await db.entries.bulkDelete(deletes);
+  await writeAudit(audit);
+  return audit.length;
 }
 
 export async function listRemarks(periodId: string): Promise<RemarkRecord[]> {

@@ -12,5 +12,6 @@ export * from './errors';
 export * from './example';
 export * from './backup';
 export * from './sheets';
+export * from './imports';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';
