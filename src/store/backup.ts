@@ -13,7 +13,6 @@ import type {
   StatusRecord,
   TeamRecord,
   TemplateRecord,
-  WorkspaceRecord,
   BackupRecord,
 } from './records';
 
