@@ -11,7 +11,7 @@ import { normalizeText, numberOf } from './values';
 
 export type Layout = 'wide' | 'long';
 
-export type FieldTarget = 'ignore' | 'person.name' | 'person.employeeNo' | 'long.period' | 'long.item' | 'long.role' | 'long.rater' | 'long.value';
+export type FieldTarget = 'ignore' | 'person.id' | 'person.name' | 'person.employeeNo' | 'long.period' | 'long.item' | 'long.role' | 'long.rater' | 'long.value';
 /** A field, or `entry:<EntryTarget.id>`. */
 export type ColumnTarget = FieldTarget | `entry:${string}`;
 
@@ -26,8 +26,8 @@ export interface ColumnMapping {
   readonly columns: readonly ColumnTarget[];
 }
 
-/** Header words for each field, compared after normalizeText. */
-const FIELD_WORDS: Readonly<Record<Exclude<FieldTarget, 'ignore'>, readonly string[]>> = {
+/** Header words for each field, compared after normalizeText. Person ids come only from Kaohe's own files. */
+const FIELD_WORDS: Readonly<Record<Exclude<FieldTarget, 'ignore' | 'person.id'>, readonly string[]>> = {
   'person.name': ['姓名', '名字', '员工姓名', '员工', '人员', '被考核人', '被考核人姓名', '被评价人', 'name', 'fullname', 'person', 'employee', 'employeename'],
   'person.employeeNo': ['工号', '员工编号', '员工工号', '编号', '职工号', '员工号', '人员编号', 'employeeno', 'employeeno.', 'employeeid', 'staffno', 'id', 'no', 'no.'],
   'long.period': ['期间', '考核期间', '考核期', '周期', '考核周期', '月份', '考核月份', 'period', 'month'],
@@ -218,7 +218,7 @@ export function headerSignature(headers: readonly CellValue[]): string {
 
 /** Targets a column may take in a layout, for the wizard's drop-downs. */
 export function targetsFor(layout: Layout, targets: readonly EntryTarget[]): ColumnTarget[] {
-  const fields: ColumnTarget[] = ['ignore', ...PERSON_FIELDS];
+  const fields: ColumnTarget[] = ['ignore', 'person.id', ...PERSON_FIELDS];
   if (layout === 'long') return [...fields, ...LONG_FIELDS];
   return [...fields, ...targets.map((target) => `entry:${target.id}` as const)];
 }

@@ -93,7 +93,7 @@ export function batchSize(batch: EntryBatch): number {
 const PREVIEW_ROWS = 10;
 
 interface PersonResolver {
-  resolve(name: string, employeeNo: string, row: number): { ref: string; state: 'found' | 'new' } | { problem: 'unknownPerson' | 'ambiguousPerson' };
+  resolve(name: string, employeeNo: string, row: number, id?: string): { ref: string; state: 'found' | 'new' } | { problem: 'unknownPerson' | 'ambiguousPerson' };
   readonly created: PlannedPerson[];
 }
 
@@ -106,6 +106,7 @@ function personResolver(context: ImportContext): PersonResolver {
     list.push(person);
     map.set(key, list);
   };
+  const byId = new Map(context.people.map((person) => [person.id, person]));
   for (const person of context.people) {
     add(byNo, normalizeText(person.employeeNo), person);
     add(byName, normalizeText(person.name), person);
@@ -121,7 +122,10 @@ function personResolver(context: ImportContext): PersonResolver {
   };
   return {
     created,
-    resolve(name, employeeNo, row) {
+    resolve(name, employeeNo, row, id) {
+      // Kaohe's own files carry the person id: it wins over names, which may repeat.
+      const known = id ? byId.get(id) : undefined;
+      if (known) return { ref: known.id, state: 'found' };
       const no = normalizeText(employeeNo);
       const nameKey = normalizeText(name);
       let found = no !== '' ? pick(byNo.get(no)) : undefined;
@@ -255,11 +259,12 @@ function wholePercentColumn(table: RawTable, mapping: ColumnMapping, column: num
 function validateWide(table: RawTable, mapping: ColumnMapping, context: ImportContext, targets: readonly EntryTarget[], resolver: PersonResolver, c: Collector): void {
   const nameColumn = columnsOf(mapping, 'person.name');
   const noColumn = columnsOf(mapping, 'person.employeeNo');
+  const idColumn = columnsOf(mapping, 'person.id');
   const columns = entryColumns(table, mapping, targets, c.problems);
   const needsPerson = columns.some(({ target }) => !target.team);
   const fileLevel = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}) };
   if (columns.length === 0) c.problems.add({ code: 'noEntryColumn', severity: 'error', ...fileLevel });
-  if (needsPerson && nameColumn < 0 && noColumn < 0) c.problems.add({ code: 'noPersonColumn', severity: 'error', ...fileLevel });
+  if (needsPerson && nameColumn < 0 && noColumn < 0 && idColumn < 0) c.problems.add({ code: 'noPersonColumn', severity: 'error', ...fileLevel });
   if (c.problems.errors > 0) return;
   const whole = columns.map(({ column, target }) => wholePercentColumn(table, mapping, column, target, c.problems));
   const rater = context.rater ?? '';
@@ -273,7 +278,7 @@ function validateWide(table: RawTable, mapping: ColumnMapping, context: ImportCo
     let personRef: string | undefined;
     let personState: PreviewRow['personState'] = 'unknown';
     if (needsPerson) {
-      const resolved = resolver.resolve(name, employeeNo, r + 1);
+      const resolved = resolver.resolve(name, employeeNo, r + 1, headerText(cellAt(row, idColumn)));
       if ('problem' in resolved) {
         const column = noColumn >= 0 && employeeNo !== '' ? noColumn : nameColumn;
         c.problems.add({ code: resolved.problem, severity: 'error', ...locate(table, r, column), received: shortText(employeeNo || name || '—') });
@@ -351,6 +356,7 @@ function validateLong(table: RawTable, mapping: ColumnMapping, context: ImportCo
   const column = (target: ColumnTarget) => columnsOf(mapping, target);
   const nameColumn = column('person.name');
   const noColumn = column('person.employeeNo');
+  const idColumn = column('person.id');
   const periodColumn = column('long.period');
   const itemColumn = column('long.item');
   const roleColumn = column('long.role');
@@ -359,7 +365,7 @@ function validateLong(table: RawTable, mapping: ColumnMapping, context: ImportCo
   const fileLevel = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}) };
   if (itemColumn < 0) c.problems.add({ code: 'noItemColumn', severity: 'error', ...fileLevel });
   if (valueColumn < 0) c.problems.add({ code: 'noValueColumn', severity: 'error', ...fileLevel });
-  if (nameColumn < 0 && noColumn < 0) c.problems.add({ code: 'noPersonColumn', severity: 'error', ...fileLevel });
+  if (nameColumn < 0 && noColumn < 0 && idColumn < 0) c.problems.add({ code: 'noPersonColumn', severity: 'error', ...fileLevel });
   if (c.problems.errors > 0) return;
   const items = itemIndex(context, index);
   const header = (col: number) => headerText(table.rows[mapping.headerRow]?.[col]);
@@ -420,7 +426,7 @@ function validateLong(table: RawTable, mapping: ColumnMapping, context: ImportCo
     let personRef: string | undefined = TEAM_PERSON_ID;
     let personState: PreviewRow['personState'] = 'team';
     if (!target.team) {
-      const resolved = resolver.resolve(name, employeeNo, r + 1);
+      const resolved = resolver.resolve(name, employeeNo, r + 1, headerText(cellAt(row, idColumn)));
       if ('problem' in resolved) {
         const col = noColumn >= 0 && employeeNo !== '' ? noColumn : nameColumn;
         c.problems.add({ code: resolved.problem, severity: 'error', ...locate(table, r, col, header(col)), received: shortText(employeeNo || name || '—') });

@@ -3,5 +3,6 @@ import shell from './shell';
 import home from './home';
 import roster from './roster';
 import scoring from './scoring';
+import files from './files';
 
-export default { shell, home, roster, scoring } as const;
+export default { shell, home, roster, scoring, files } as const;
