@@ -31,4 +31,12 @@ export default {
   'notes.weekly': "A weekly indicator's month score is the sum of its weeks, written as a value (the weeks' entries are in the week periods).",
   'notes.columns': 'Columns:',
   'notes.template': 'About the template:',
+  'form.sheet': 'Rating',
+  'form.instructions.fill': 'Fill in only the empty cells with blue text (they are unlocked); the score columns to the right are formulas and work themselves out. The sheet is protected: do not insert, delete or move rows or columns, or rename the sheet.',
+  'form.instructions.values': 'Percents as 90% (or 0.9); levels as a number such as 4; yes/no as 1 (yes) or 0 (no), so the scores to the right can be worked out. Leave a cell empty when there is no value (empty is not 0).',
+  'form.instructions.return': 'Save as .xlsx (Excel or WPS) and send it back as it is to whoever sent it; do not save it as CSV.',
+  'form.hint.boolean': '1 = yes, 0 = no',
+  'form.hint.percent': 'e.g. 90%',
+  'form.hint.count': 'whole number',
+  'form.hint.text': 'text',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -30,4 +30,12 @@ export default {
   'notes.weekly': '周指标的月度得分是各周得分之和，在表中以数值写入（各周的录入在对应的周考核周期中）。',
   'notes.columns': '各列说明：',
   'notes.template': '模板说明：',
+  'form.sheet': '评分',
+  'form.instructions.fill': '请只填写蓝色字的空白单元格（已解锁）；右侧的得分列由公式自动计算。工作表已保护，请不要插入、删除或移动行列，也不要改工作表名称。',
+  'form.instructions.values': '百分比写 90%（或 0.9）；等级写数字，如 4；是/否类写 1（是）或 0（否）——这样右侧的得分才能算出来。没有数据的格子留空（留空不会被当作 0）。',
+  'form.instructions.return': '填好后保存为 .xlsx（Excel 或 WPS 均可），原样发回给考核负责人；请勿另存为 CSV。',
+  'form.hint.boolean': '1 = 是，0 = 否',
+  'form.hint.percent': '如 90%',
+  'form.hint.count': '整数',
+  'form.hint.text': '文字',
 } as const;
