@@ -224,12 +224,13 @@ export function targetsFor(layout: Layout, targets: readonly EntryTarget[]): Col
 }
 
 /** Keep only targets that exist: a remembered mapping may come from an older template. */
-export function sanitizeMapping(mapping: ColumnMapping, columns: number, targets: readonly EntryTarget[]): ColumnMapping {
-  const allowed = new Set<string>(targetsFor(mapping.layout, targets));
+export function sanitizeMapping(mapping: { readonly layout: Layout; readonly headerRow: number; readonly columns: readonly string[] }, columns: number, targets: readonly EntryTarget[]): ColumnMapping {
+  const allowed: ReadonlySet<string> = new Set<ColumnTarget>(targetsFor(mapping.layout, targets));
+  const isAllowed = (value: string): value is ColumnTarget => allowed.has(value);
   const list: ColumnTarget[] = [];
   for (let c = 0; c < columns; c++) {
     const target = mapping.columns[c] ?? 'ignore';
-    list.push(allowed.has(target) ? target : 'ignore');
+    list.push(isAllowed(target) ? target : 'ignore');
   }
-  return { ...mapping, columns: list };
+  return { layout: mapping.layout, headerRow: mapping.headerRow, columns: list };
 }

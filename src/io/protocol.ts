@@ -1,6 +1,6 @@
 // The messages between the page and the io worker: one request type per job, each with its
 // result type. Results are values; a file that cannot be read is `{ ok: false, problem }`.
-import type { Template } from '../scoring/model';
+import type { RaterRole, Template } from '../scoring/model';
 import type { RestoreProblem } from '../scoring/restore';
 import type { WorkspaceBackup } from '../store/backup-restore';
 import type { EncodingChoice, TextEncodingName } from './decode';
@@ -60,7 +60,7 @@ export interface ReadFormsRequest {
 
 export interface FormSummary {
   readonly file: string;
-  readonly role?: string;
+  readonly role?: RaterRole;
   readonly rater?: string;
   readonly values: number;
   readonly problems: readonly IoProblem[];
