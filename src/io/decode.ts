@@ -36,6 +36,14 @@ export interface DecodedText {
 
 /** Decode with the chosen encoding, or the detected one; a BOM is never part of the text. */
 export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
+  if (choice === 'auto' && !startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xfe, 0xff])) {
+    // Detecting UTF-8 is decoding it strictly: keep that text rather than decode twice.
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', detected: true };
+    } catch {
+      return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', detected: true };
+    }
+  }
   const encoding = choice === 'auto' ? detectEncoding(bytes) : choice;
   // Not fatal: a wrongly chosen encoding shows as replacement characters in the preview,
   // which is how the person sees that another choice is needed.

@@ -23,7 +23,7 @@ function statusColumn(layout: SheetLayout): LayoutColumn {
   return layout.columns.find((column) => column.kind === 'status')!;
 }
 
-export function refsFor(layout: SheetLayout, layer: RaterRole | 'final', row: number, rows: FormulaRows): ExcelRefs {
+export function refsFor(layout: SheetLayout, layer: RaterRole | 'final', row: number | string, rows: FormulaRows): ExcelRefs {
   const names = layout.compiled.layers.get(layer);
   const letterOf = (name: string) => {
     const slot = names?.get(name);
@@ -43,7 +43,7 @@ export function refsFor(layout: SheetLayout, layer: RaterRole | 'final', row: nu
 }
 
 /** The formula of a computed column in one row, or undefined for columns that hold values. */
-export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: number, rows: FormulaRows): string | undefined {
+export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: number | string, rows: FormulaRows): string | undefined {
   if (column.slot === undefined) return undefined;
   const { compiled } = layout;
   const cell = compiled.cells[column.slot]!;
@@ -76,7 +76,7 @@ export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: num
  * (weights renormalised); if nobody did, the first role's score of blanks.
  * IF(p1+p2=0, s1, (w1*IF(p1>0,s1,0)+w2*IF(p2>0,s2,0)) / (w1*(p1>0)+w2*(p2>0))), pᵢ = COUNTA(role i's inputs).
  */
-function combinedFormula(layout: SheetLayout, slot: number, row: number): string | undefined {
+function combinedFormula(layout: SheetLayout, slot: number, row: number | string): string | undefined {
   const plan = layout.compiled.indicators.find((p) => p.finalSlot === slot);
   if (!plan) return undefined;
   const letter = (s: number) => layout.columnOfSlot.get(s)?.letter;
@@ -95,7 +95,7 @@ function combinedFormula(layout: SheetLayout, slot: number, row: number): string
   return `IF(${anyone}=0,${scores[0]},(${numerator})/(${denominator}))`;
 }
 
-function gradeFormula(layout: SheetLayout, row: number, rows: FormulaRows): string | undefined {
+function gradeFormula(layout: SheetLayout, row: number | string, rows: FormulaRows): string | undefined {
   const { compiled } = layout;
   const grade = compiled.cells[compiled.gradeSlot]!;
   if (!grade.ast) return undefined;
@@ -109,7 +109,7 @@ function gradeFormula(layout: SheetLayout, row: number, rows: FormulaRows): stri
  * Ranks by COUNTIF, which skips errors and text as the core skips totals that are not numbers
  * (RANK.EQ would turn one #DIV/0! into errors for everyone, and older engines lack it).
  */
-function rankFormula(layout: SheetLayout, row: number, rows: FormulaRows): string | undefined {
+function rankFormula(layout: SheetLayout, row: number | string, rows: FormulaRows): string | undefined {
   const { compiled } = layout;
   const total = layout.columnOfSlot.get(compiled.totalSlot);
   if (!total) return undefined;
@@ -121,6 +121,21 @@ function rankFormula(layout: SheetLayout, row: number, rows: FormulaRows): strin
   }
   // Competition ranks (1,1,3), as Excel's RANK.EQ gives them.
   return `IF(ISNUMBER(${cell}),COUNTIF(${range},">"&${cell})+1,"")`;
+}
+
+/** Stands for the row number while a column's formula is printed once for all rows. */
+const ROW_MARK = '\u0001';
+
+/**
+ * A column's formula for any row: printed once with a mark where the row number goes, then
+ * filled in per row (100,000 rows would otherwise print the same tree 100,000 times).
+ */
+export function formulaForRows(layout: SheetLayout, column: LayoutColumn, rows: FormulaRows): ((row: number) => string) | undefined {
+  const text = excelFormula(layout, column, ROW_MARK, rows);
+  if (text === undefined) return undefined;
+  const parts = text.split(ROW_MARK);
+  if (parts.length === 1) return () => text;
+  return (row) => parts.join(String(row));
 }
 
 function excelString(text: string): string {

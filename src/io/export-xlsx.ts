@@ -5,7 +5,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { translate, type MessageParams } from '../i18n/catalog';
-import { excelFormula, type FormulaRows } from './excel-formulas';
+import { formulaForRows, type FormulaRows } from './excel-formulas';
 import { scoredGrid, type PeriodExport, type ScoredGrid } from './scored-grid';
 import type { LayoutColumn } from './sheet-layout';
 import { cellOf, columnWidths, NUMBER_FORMATS, textCell } from './xlsx-cells';
@@ -34,12 +34,9 @@ function scoresSheet(grid: ScoredGrid, data: PeriodExport): WorkSheet {
     temporaryLabel: translate(data.locale, 'scoring.status.temporary'),
   };
   const header = layout.columns.map((column) => textCell(column.header));
-  const body = grid.rows.map((row, i) =>
-    layout.columns.map((column, c) => {
-      const formula = excelFormula(layout, column, first + i, formulaRows);
-      return cellOf(row.values[c], NUMBER_FORMATS[column.format], formula);
-    }),
-  );
+  const formulas = layout.columns.map((column) => formulaForRows(layout, column, formulaRows));
+  const formats = layout.columns.map((column) => NUMBER_FORMATS[column.format]);
+  const body = grid.rows.map((row, i) => layout.columns.map((_, c) => cellOf(row.values[c], formats[c], formulas[c]?.(first + i))));
   const rows = [header, ...body];
   return denseSheet(rows, { '!cols': columnWidths(rows) });
 }

@@ -14,6 +14,7 @@ import type { RawTable } from './table';
 import { columnCount } from './table';
 import { entryTargets } from './targets';
 import { validateImport, type ImportPlan } from './validate';
+import { batchSize } from './entry-batch';
 import { fileKindOf, readWorkbook } from './xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta } from './workbook-read';
 import { decodeBackup, encodeBackup } from './backup-file';
@@ -104,7 +105,7 @@ export function readForms(request: ReadFormsRequest): ReadFormsResult {
     else refused.push(form.problem);
   }
   return {
-    forms: forms.map((form) => ({ file: form.file, role: form.meta.role, rater: form.meta.rater, values: form.plan.entries.person.length, problems: form.plan.problems })),
+    forms: forms.map((form) => ({ file: form.file, role: form.meta.role, rater: form.meta.rater, values: batchSize(form.plan.entries), problems: form.plan.problems })),
     refused,
     merged: mergeForms(forms.filter((form) => form.plan.errorCount === 0)),
   };

@@ -7,7 +7,8 @@ import { mappingFromMeta, readWorkbookMeta } from './workbook-read';
 import { fileProblem, type IoProblem } from './problems';
 import { entryTargets } from './targets';
 import { headerText } from './mapping';
-import { emptyBatch, validateImport, type EntryBatch, type ImportContext, type ImportPlan } from './validate';
+import { validateImport, type ImportContext, type ImportPlan } from './validate';
+import { batchBuilder, entriesOf, type EntryBatch } from './entry-batch';
 import type { StoredValue } from './values';
 import type { ReadWorkbook } from './xlsx-read';
 import type { WorkbookMeta } from './workbook-meta';
@@ -94,16 +95,15 @@ export function cellId(cell: CellRef): string {
 export function mergeForms(forms: readonly ReadForm[]): MergedForms {
   const filled = new Map<string, { cell: CellRef; options: ConflictOption[] }>();
   for (const form of forms) {
-    const b = form.plan.entries;
-    for (let i = 0; i < b.person.length; i++) {
-      const cell: CellRef = { person: b.person[i]!, key: b.key[i]!, role: b.role[i]!, rater: b.rater[i]! };
+    for (const entry of entriesOf(form.plan.entries)) {
+      const cell: CellRef = { person: entry.person, key: entry.key, role: entry.role, rater: entry.rater };
       const id = cellId(cell);
       const slot = filled.get(id) ?? { cell, options: [] };
-      slot.options.push({ file: form.file, row: b.row[i]!, column: b.column[i]!, value: b.value[i]! });
+      slot.options.push({ file: form.file, row: entry.row, column: entry.column, value: entry.value });
       filled.set(id, slot);
     }
   }
-  const agreed = emptyBatch();
+  const agreed = batchBuilder();
   const conflicts: Conflict[] = [];
   for (const [id, { cell, options }] of filled) {
     const values = new Set(options.map((option) => option.value));
@@ -112,13 +112,7 @@ export function mergeForms(forms: readonly ReadForm[]): MergedForms {
       continue;
     }
     const first = options[0]!;
-    agreed.person.push(cell.person);
-    agreed.key.push(cell.key);
-    agreed.role.push(cell.role);
-    agreed.rater.push(cell.rater);
-    agreed.value.push(first.value);
-    agreed.row.push(first.row);
-    agreed.column.push(first.column);
+    agreed.addEntry({ ...cell, value: first.value, row: first.row, column: first.column });
   }
   const missingById = new Map<string, { cell: CellRef; files: string[] }>();
   for (const form of forms) {
@@ -131,31 +125,18 @@ export function mergeForms(forms: readonly ReadForm[]): MergedForms {
     }
   }
   const missing = [...missingById.values()].map(({ cell, files }) => ({ ...cell, files }));
-  return { agreed, conflicts, missing };
+  return { agreed: agreed.done(), conflicts, missing };
 }
 
 /** The merged entries with each conflict settled by the option chosen for it; undefined while any is open. */
 export function resolveConflicts(merged: MergedForms, choices: ReadonlyMap<string, number>): EntryBatch | undefined {
   if (merged.conflicts.some((conflict) => choices.get(conflict.id) === undefined)) return undefined;
-  const batch: EntryBatch = {
-    person: [...merged.agreed.person],
-    key: [...merged.agreed.key],
-    role: [...merged.agreed.role],
-    rater: [...merged.agreed.rater],
-    value: [...merged.agreed.value],
-    row: [...merged.agreed.row],
-    column: [...merged.agreed.column],
-  };
+  const batch = batchBuilder();
+  for (const entry of entriesOf(merged.agreed)) batch.addEntry(entry);
   for (const conflict of merged.conflicts) {
     const option = conflict.options[choices.get(conflict.id)!];
     if (!option) return undefined;
-    batch.person.push(conflict.person);
-    batch.key.push(conflict.key);
-    batch.role.push(conflict.role);
-    batch.rater.push(conflict.rater);
-    batch.value.push(option.value);
-    batch.row.push(option.row);
-    batch.column.push(option.column);
+    batch.addEntry({ person: conflict.person, key: conflict.key, role: conflict.role, rater: conflict.rater, value: option.value, row: option.row, column: option.column });
   }
-  return batch;
+  return batch.done();
 }

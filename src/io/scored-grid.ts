@@ -4,9 +4,10 @@
 import type { Locale } from '../i18n/catalog';
 import { translate } from '../i18n/catalog';
 import type { Value } from '../formula/types';
-import type { PeriodKind, Template } from '../scoring/model';
-import { scorePeriod, type ScoredPeriod } from '../scoring/score';
-import type { PersonResult, SheetInput } from '../scoring/sheet-types';
+import type { PeriodKind, PersonStatus, Template } from '../scoring/model';
+import { compileTemplate, scorePeriod } from '../scoring/score';
+import { createSheet, type Sheet } from '../scoring/sheet';
+import type { SheetInput } from '../scoring/sheet-types';
 import { scoreSheetLayout, type SheetLayout } from './sheet-layout';
 
 export interface ExportPerson {
@@ -35,14 +36,17 @@ export interface PeriodExport {
 
 export interface GridRow {
   readonly person: ExportPerson;
-  readonly result: PersonResult;
+  readonly status: PersonStatus;
+  /** As the app shows them: no grade for temporary cover or an error total. */
+  readonly grade: string | null;
+  readonly rank: number | null;
   /** One value per layout column. */
   readonly values: readonly Value[];
 }
 
 export interface ScoredGrid {
   readonly layout: SheetLayout;
-  readonly scored: ScoredPeriod;
+  readonly sheet: Sheet;
   readonly rows: readonly GridRow[];
   /** People not in the sheet (on leave this period). */
   readonly leftOut: readonly ExportPerson[];
@@ -52,42 +56,63 @@ export interface ScoredGrid {
 
 export function scoredGrid(data: PeriodExport): ScoredGrid {
   const layout = scoreSheetLayout(data.template, data.periodKind, data.locale);
-  const scored = scorePeriod(data.template, data.input);
+  const compiledTemplate = compileTemplate(data.template);
+  // Weekly indicators need the weeks summed (scorePeriod does that); otherwise the sheet alone
+  // is enough, without building every person's result objects.
+  const sheet = compiledTemplate.hasWeekly ? scorePeriod(data.template, data.input).sheet : createSheet(compiledTemplate, data.input);
   const byId = new Map(data.people.map((person) => [person.id, person]));
   const rows: GridRow[] = [];
   const leftOut: ExportPerson[] = [];
-  const { sheet } = scored;
-  scored.people.forEach((result) => {
-    const person = byId.get(result.personId) ?? { id: result.personId, name: result.personId, employeeNo: '' };
-    const row = sheet.rowOf.get(result.personId);
-    if (row === undefined || row < 0) {
-      leftOut.push(person);
-      return;
+  const { compiled } = layout;
+  const statusText = new Map<PersonStatus, string>();
+  const statusLabel = (status: PersonStatus) => {
+    let text = statusText.get(status);
+    if (text === undefined) {
+      text = translate(data.locale, `scoring.status.${status}`);
+      statusText.set(status, text);
     }
+    return text;
+  };
+  // Read straight from the sheet's columns (as personResult does, without building the
+  // explanations of every indicator of every person).
+  for (const person of data.input.people) {
+    const known = byId.get(person.id) ?? { id: person.id, name: person.name, employeeNo: '' };
+    const row = sheet.rowOf.get(person.id);
+    if (row === undefined || row < 0) {
+      leftOut.push(known);
+      continue;
+    }
+    const status = sheet.statusOf(person.id);
+    const gradeValue = sheet.columns[compiled.gradeSlot]![row];
+    const rankValue = sheet.columns[compiled.rankSlot]![row];
+    const grade = status === 'active' && typeof gradeValue === 'string' && gradeValue !== '' ? gradeValue : null;
+    const rank = typeof rankValue === 'number' ? rankValue : null;
     const values = layout.columns.map((column): Value => {
       switch (column.kind) {
         case 'employeeNo':
-          return person.employeeNo;
+          return known.employeeNo;
         case 'name':
-          return person.name;
+          return known.name;
         case 'status':
-          return translate(data.locale, `scoring.status.${result.status}`);
+          return statusLabel(status);
         case 'grade':
-          return result.grade ?? '';
+          return grade ?? '';
         case 'rank':
-          return result.rank;
+          return rank;
         default:
           return column.slot === undefined ? null : (sheet.columns[column.slot]![row] ?? null);
       }
     });
-    rows.push({ person, result, values });
-  });
-  const raters = new Map<string, Set<string>>();
+    rows.push({ person: known, status, grade, rank, values });
+  }
+  const raters = new Map<string, string>();
+  let averagedRaters = false;
   for (const entry of data.input.entries) {
     const key = `${entry.personId}|${entry.key}|${entry.role}`;
-    const set = raters.get(key) ?? new Set();
-    set.add(entry.rater ?? '');
-    raters.set(key, set);
+    const rater = entry.rater ?? '';
+    const seen = raters.get(key);
+    if (seen === undefined) raters.set(key, rater);
+    else if (seen !== rater) averagedRaters = true;
   }
-  return { layout, scored, rows, leftOut, averagedRaters: [...raters.values()].some((set) => set.size > 1) };
+  return { layout, sheet, rows, leftOut, averagedRaters };
 }

@@ -1,7 +1,7 @@
 // A mapped table → an import plan: the entries that would be stored, the people that would be
 // created, and every problem with file, sheet, row, column and what was expected. Nothing is
 // stored here; the store applies a plan without errors in one transaction (store/imports.ts).
-import type { PeriodKind, RaterRole, Template } from '../scoring/model';
+import type { PeriodKind, Template } from '../scoring/model';
 import { TEAM_PERSON_ID } from '../scoring/model';
 import { ruleInputs } from '../scoring/rules';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
@@ -13,7 +13,10 @@ import { problemList, shortText } from './problems';
 import type { CellValue, RawTable } from './table';
 import { isBlank } from './table';
 import { entryTargets, type EntryTarget } from './targets';
-import { normalizeText, parseValue, readsAsWholePercents, type StoredValue } from './values';
+import { normalizeText, parseValue, quickNumber, readsAsWholePercents, type StoredValue } from './values';
+import { batchBuilder, type BatchBuilder, type EntryBatch } from './entry-batch';
+
+export { batchSize, emptyBatch, entriesOf, type EntryBatch } from './entry-batch';
 
 export interface ImportPerson {
   readonly id: string;
@@ -31,19 +34,6 @@ export interface ImportContext {
   readonly createMissingPeople?: boolean;
   /** Rater name stored with wide-layout values ('' = not recorded). */
   readonly rater?: string;
-}
-
-/** Entries to store, column-wise (cheap to pass from the worker for 100,000 rows). */
-export interface EntryBatch {
-  /** Person id, `new:<n>` for a person the import creates, or the team pseudo-person. */
-  readonly person: string[];
-  readonly key: string[];
-  readonly role: RaterRole[];
-  readonly rater: string[];
-  readonly value: StoredValue[];
-  /** Where each value came from, for reports (1-based row, 0-based column). */
-  readonly row: number[];
-  readonly column: number[];
 }
 
 export interface PlannedPerson {
@@ -82,14 +72,6 @@ export interface ImportPlan {
   readonly preview: readonly PreviewRow[];
 }
 
-export function emptyBatch(): EntryBatch {
-  return { person: [], key: [], role: [], rater: [], value: [], row: [], column: [] };
-}
-
-export function batchSize(batch: EntryBatch): number {
-  return batch.person.length;
-}
-
 const PREVIEW_ROWS = 10;
 
 interface PersonResolver {
@@ -98,38 +80,46 @@ interface PersonResolver {
 }
 
 function personResolver(context: ImportContext): PersonResolver {
-  const byNo = new Map<string, ImportPerson[]>();
-  const byName = new Map<string, ImportPerson[]>();
-  const add = (map: Map<string, ImportPerson[]>, key: string, person: ImportPerson) => {
-    if (key === '') return;
-    const list = map.get(key) ?? [];
-    list.push(person);
-    map.set(key, list);
-  };
-  const byId = new Map(context.people.map((person) => [person.id, person]));
-  for (const person of context.people) {
-    add(byNo, normalizeText(person.employeeNo), person);
-    add(byName, normalizeText(person.name), person);
+  /** People by one normalised field, built on first use; keys several people share are kept aside. */
+  interface FieldIndex {
+    readonly map: Map<string, ImportPerson>;
+    readonly shared: Set<string>;
   }
+  const indexes = new Map<'employeeNo' | 'name', FieldIndex>();
+  const indexOf = (field: 'employeeNo' | 'name'): FieldIndex => {
+    let index = indexes.get(field);
+    if (!index) {
+      index = { map: new Map(), shared: new Set() };
+      for (const person of context.people) {
+        const key = normalizeText(person[field]);
+        if (key === '') continue;
+        if (index.map.has(key)) index.shared.add(key);
+        else index.map.set(key, person);
+      }
+      indexes.set(field, index);
+    }
+    return index;
+  };
+  let byId: Map<string, ImportPerson> | undefined;
+  const lookup = (key: string, field: 'employeeNo' | 'name'): ImportPerson | 'ambiguous' | undefined => {
+    const { map, shared } = indexOf(field);
+    const found = map.get(key);
+    if (found === undefined || !shared.has(key)) return found;
+    return pick(context.people.filter((person) => normalizeText(person[field]) === key));
+  };
   const created: PlannedPerson[] = [];
   const createdByKey = new Map<string, string>();
-  /** Prefer people on the roster over archived ones with the same name. */
-  const pick = (list: readonly ImportPerson[] | undefined): ImportPerson | 'ambiguous' | undefined => {
-    if (!list || list.length === 0) return undefined;
-    if (list.length === 1) return list[0];
-    const current = list.filter((person) => !person.archived);
-    return current.length === 1 ? current[0] : 'ambiguous';
-  };
   return {
     created,
     resolve(name, employeeNo, row, id) {
       // Kaohe's own files carry the person id: it wins over names, which may repeat.
-      const known = id ? byId.get(id) : undefined;
+      if (id) byId ??= new Map(context.people.map((person) => [person.id, person]));
+      const known = id ? byId?.get(id) : undefined;
       if (known) return { ref: known.id, state: 'found' };
-      const no = normalizeText(employeeNo);
-      const nameKey = normalizeText(name);
-      let found = no !== '' ? pick(byNo.get(no)) : undefined;
-      if (found === undefined && nameKey !== '') found = pick(byName.get(nameKey));
+      const no = employeeNo === '' ? '' : normalizeText(employeeNo);
+      let found = no !== '' ? lookup(no, 'employeeNo') : undefined;
+      const nameKey = found === undefined ? normalizeText(name) : '';
+      if (found === undefined && nameKey !== '') found = lookup(nameKey, 'name');
       if (found === 'ambiguous') return { problem: 'ambiguousPerson' };
       if (found) return { ref: found.id, state: 'found' };
       if (!context.createMissingPeople || nameKey === '') return { problem: 'unknownPerson' };
@@ -145,9 +135,17 @@ function personResolver(context: ImportContext): PersonResolver {
   };
 }
 
+/** Prefer people on the roster over archived ones with the same name. */
+function pick(list: readonly ImportPerson[]): ImportPerson | 'ambiguous' | undefined {
+  if (list.length === 0) return undefined;
+  if (list.length === 1) return list[0];
+  const current = list.filter((person) => !person.archived);
+  return current.length === 1 ? current[0] : 'ambiguous';
+}
+
 interface Collector {
   readonly problems: ProblemList;
-  readonly batch: EntryBatch;
+  readonly batch: BatchBuilder;
   readonly preview: PreviewRow[];
   readonly seen: Map<string, number>;
   stats: { rows: number; values: number; blanks: number };
@@ -164,22 +162,12 @@ function locate(table: RawTable, row: number, column?: number, header?: string):
   };
 }
 
-function push(batch: EntryBatch, person: string, target: EntryTarget, rater: string, value: StoredValue, row: number, column: number): void {
-  batch.person.push(person);
-  batch.key.push(target.key);
-  batch.role.push(target.role);
-  batch.rater.push(rater);
-  batch.value.push(value);
-  batch.row.push(row + 1);
-  batch.column.push(column);
-}
-
 export function validateImport(table: RawTable, mapping: ColumnMapping, context: ImportContext, limits: ImportLimits = IMPORT_LIMITS): ImportPlan {
   const targets = entryTargets(context.template, context.periodKind);
   const index = matchIndex(targets, context.template);
   const collector: Collector = {
     problems: problemList(limits.problems),
-    batch: emptyBatch(),
+    batch: batchBuilder(Math.max(0, table.rows.length - mapping.headerRow - 1) * Math.max(1, mapping.layout === 'wide' ? mapping.columns.filter((t) => t.startsWith('entry:')).length : 1)),
     preview: [],
     seen: new Map(),
     stats: { rows: 0, values: 0, blanks: 0 },
@@ -203,12 +191,12 @@ export function validateImport(table: RawTable, mapping: ColumnMapping, context:
     file: table.file,
     sheet: table.sheet,
     layout: mapping.layout,
-    entries: collector.batch,
+    entries: collector.batch.done(),
     newPeople: resolver.created,
     problems,
     problemTotal: collector.problems.total,
     errorCount: collector.problems.errors,
-    stats: { ...collector.stats, people: collector.people.size },
+    stats: { ...collector.stats, people: collector.people.size || collector.batch.personCount - (collector.batch.hasPerson(TEAM_PERSON_ID) ? 1 : 0) },
     preview: collector.preview,
   };
 }
@@ -268,65 +256,81 @@ function validateWide(table: RawTable, mapping: ColumnMapping, context: ImportCo
   if (c.problems.errors > 0) return;
   const whole = columns.map(({ column, target }) => wholePercentColumn(table, mapping, column, target, c.problems));
   const rater = context.rater ?? '';
+  const raterIndex = c.batch.rater(rater);
+  const targetIndexes = columns.map(({ target }) => c.batch.target(target));
+  let teamIndex: number | undefined;
   const teamValues = new Map<string, { value: StoredValue; row: number }>();
+  /** First row of each person, by batch person number. */
+  const firstRow: number[] = [];
   for (let r = mapping.headerRow + 1; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     if (row.every((cell) => isBlank(cell))) continue;
     c.stats.rows += 1;
     const name = headerText(cellAt(row, nameColumn));
     const employeeNo = headerText(cellAt(row, noColumn));
-    let personRef: string | undefined;
+    let personIndex: number | undefined;
     let personState: PreviewRow['personState'] = 'unknown';
     if (needsPerson) {
-      const resolved = resolver.resolve(name, employeeNo, r + 1, headerText(cellAt(row, idColumn)));
+      const resolved = resolver.resolve(name, employeeNo, r + 1, idColumn >= 0 ? headerText(cellAt(row, idColumn)) : undefined);
       if ('problem' in resolved) {
         const column = noColumn >= 0 && employeeNo !== '' ? noColumn : nameColumn;
         c.problems.add({ code: resolved.problem, severity: 'error', ...locate(table, r, column), received: shortText(employeeNo || name || '—') });
       } else {
-        personRef = resolved.ref;
         personState = resolved.state;
-        const first = c.seen.get(personRef);
-        if (first !== undefined) {
-          c.problems.add({ code: 'duplicateRow', severity: 'error', ...locate(table, r, nameColumn >= 0 ? nameColumn : noColumn), received: shortText(name || employeeNo), params: { first } });
-          personRef = undefined;
+        // The batch numbers people in order of appearance: a number already given is a repeat.
+        const known = c.batch.personCount;
+        const index = c.batch.person(resolved.ref);
+        if (index < known) {
+          c.problems.add({ code: 'duplicateRow', severity: 'error', ...locate(table, r, nameColumn >= 0 ? nameColumn : noColumn), received: shortText(name || employeeNo), params: { first: firstRow[index] ?? 0 } });
         } else {
-          c.seen.set(personRef, r + 1);
-          c.people.add(personRef);
+          firstRow[index] = r + 1;
+          personIndex = index;
         }
       }
     }
-    const cells: PreviewCell[] = [];
-    columns.forEach(({ column, target }, i) => {
+    // Preview cells only for the first rows: a 100,000-row file would otherwise build them all.
+    const cells: PreviewCell[] | undefined = c.preview.length < PREVIEW_ROWS ? [] : undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const { column, target } = columns[i]!;
       const cell = cellAt(row, column);
+      const quick = personIndex !== undefined && !target.team ? quickNumber(cell, target.spec, whole[i]!) : Number.NaN;
+      if (quick === quick) {
+        // A plain number in range, the usual cell: no result object to allocate.
+        cells?.push({ column, targetId: target.id, value: quick });
+        c.batch.add(personIndex!, targetIndexes[i]!, raterIndex, quick, r + 1, column);
+        c.stats.values += 1;
+        continue;
+      }
       const parsed = parseValue(cell, target.spec, whole[i]);
       if (!parsed.ok) {
         const header = headerText(table.rows[mapping.headerRow]?.[column]);
         c.problems.add({ code: parsed.code, severity: 'error', ...locate(table, r, column, header), expected: parsed.expected, received: shortText(cell) });
-        cells.push({ column, targetId: target.id, value: null, problem: parsed.code });
-        return;
+        cells?.push({ column, targetId: target.id, value: null, problem: parsed.code });
+        continue;
       }
-      cells.push({ column, targetId: target.id, value: parsed.value });
+      cells?.push({ column, targetId: target.id, value: parsed.value });
       if (parsed.value === null) {
         c.stats.blanks += 1;
-        return;
+        continue;
       }
       if (target.team) {
         const earlier = teamValues.get(target.id);
         if (earlier === undefined) {
           teamValues.set(target.id, { value: parsed.value, row: r + 1 });
-          push(c.batch, TEAM_PERSON_ID, target, rater, parsed.value, r, column);
+          teamIndex ??= c.batch.person(TEAM_PERSON_ID);
+          c.batch.add(teamIndex, targetIndexes[i]!, raterIndex, parsed.value, r + 1, column);
           c.stats.values += 1;
         } else if (earlier.value !== parsed.value) {
           const header = headerText(table.rows[mapping.headerRow]?.[column]);
           c.problems.add({ code: 'teamValuesDiffer', severity: 'error', ...locate(table, r, column, header), expected: String(earlier.value), received: shortText(parsed.value), params: { first: earlier.row } });
         }
-        return;
+        continue;
       }
-      if (personRef === undefined) return;
-      push(c.batch, personRef, target, rater, parsed.value, r, column);
+      if (personIndex === undefined) continue;
+      c.batch.add(personIndex, targetIndexes[i]!, raterIndex, parsed.value, r + 1, column);
       c.stats.values += 1;
-    });
-    if (c.preview.length < PREVIEW_ROWS) c.preview.push({ row: r + 1, person: name || employeeNo, personState: needsPerson ? personState : 'team', cells });
+    }
+    if (cells) c.preview.push({ row: r + 1, person: name || employeeNo, personState: needsPerson ? personState : 'team', cells });
   }
 }
 
@@ -463,7 +467,7 @@ function validateLong(table: RawTable, mapping: ColumnMapping, context: ImportCo
       continue;
     }
     c.seen.set(cellKey, r + 1);
-    push(c.batch, personRef, target, rater, parsed.value, r, valueColumn);
+    c.batch.add(c.batch.person(personRef), c.batch.target(target), c.batch.rater(rater), parsed.value, r + 1, valueColumn);
     c.stats.values += 1;
   }
 }

@@ -70,16 +70,24 @@ export function indicatorSpec(indicator: Indicator): ValueSpec {
   return { type: 'number', min: 0, max: indicator.max, ...(indicator.unit ? { unit: indicator.unit } : {}) };
 }
 
+/** ASCII and CJK unified ideographs (U+4E00–U+9FFF) are unchanged by NFKC: most names and numbers. */
+const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+
 /** NFKC folds full-width digits, letters, ％ and brackets into ASCII; case and spaces are ignored. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
+  const folded = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  return folded.trim().toLowerCase().replace(/\s+/g, '');
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+/** Plain ASCII decimals, the common case, read without normalising first. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 /** Text as a number, or undefined: "1,234.5", "１２", "85分" (unit), "90%" (→ 0.9, percent: true). */
 export function numberOf(text: string, unit?: string): { value: number; percent: boolean } | undefined {
+  if (PLAIN_NUMBER.test(text)) return { value: Number(text), percent: false };
   let t = text.normalize('NFKC').trim().replace(/\s+/g, '');
   if (unit && t.endsWith(unit.normalize('NFKC'))) t = t.slice(0, -unit.normalize('NFKC').length);
   let percent = false;
@@ -107,7 +115,8 @@ function rangeText(spec: ValueSpec, scale = 1): string {
 }
 
 function inRange(value: number, spec: ValueSpec): boolean {
-  // Compared at 12 significant digits: 0.1 + 0.2 must not fall outside a max of 0.3.
+  if ((spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max)) return true;
+  // Just outside? Compare at 12 significant digits: 0.1 + 0.2 must not fall outside a max of 0.3.
   const settled = Number(value.toPrecision(12));
   return (spec.min === undefined || settled >= spec.min) && (spec.max === undefined || settled <= spec.max);
 }
@@ -163,6 +172,7 @@ function parseNumber(cell: CellValue, spec: ValueSpec, wholePercents: boolean): 
   let value: number;
   let explicitPercent = false;
   if (typeof cell === 'number') value = cell;
+  else if (typeof cell === 'string' && PLAIN_NUMBER.test(cell)) value = Number(cell);
   else if (typeof cell === 'boolean') value = cell ? 1 : 0;
   else {
     const parsed = numberOf(cell ?? '', spec.unit);
@@ -171,10 +181,62 @@ function parseNumber(cell: CellValue, spec: ValueSpec, wholePercents: boolean): 
     explicitPercent = parsed.percent;
   }
   if (spec.type === 'percent' && wholePercents && !explicitPercent) value /= 100;
-  if (spec.type === 'count' && !Number.isInteger(Number(value.toPrecision(12)))) return { ok: false, code: 'notInteger', expected: '0, 1, 2 …' };
-  if (spec.type === 'count') value = Math.round(value);
+  if (spec.type === 'count' && !Number.isInteger(value)) {
+    if (!Number.isInteger(Number(value.toPrecision(12)))) return { ok: false, code: 'notInteger', expected: '0, 1, 2 …' };
+    value = Math.round(value);
+  }
   if (!inRange(value, spec)) return { ok: false, code: 'outOfRange', expected: rangeText(spec, spec.type === 'percent' ? 100 : 1) };
   return { ok: true, value };
+}
+
+/**
+ * "123", "-4.5": digits with at most one point, up to 15 digits, read by hand (faster than a
+ * regular expression and Number() for two million cells). digits ÷ 10^k is correctly rounded,
+ * so it is the same double Number(text) gives. NaN for anything else.
+ */
+function plainDecimal(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 16) return Number.NaN;
+  let at = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    at = 1;
+    if (length === 1) return Number.NaN;
+  }
+  let digits = 0;
+  let count = 0;
+  let scale = 1;
+  let point = false;
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      count += 1;
+      if (point) scale *= 10;
+    } else if (code === 46 && !point && count > 0) point = true;
+    else return Number.NaN;
+  }
+  if (count === 0 || count > 15 || (point && scale === 1)) return Number.NaN;
+  const value = digits / scale;
+  return negative ? -value : value;
+}
+
+/**
+ * The common case without allocating: a plain number (or plain decimal text) for a number,
+ * percent or count input that is in range. NaN means "not that simple": use parseValue.
+ */
+export function quickNumber(cell: CellValue, spec: ValueSpec, wholePercents: boolean): number {
+  if (spec.type !== 'number' && spec.type !== 'percent' && spec.type !== 'count') return Number.NaN;
+  let value: number;
+  if (typeof cell === 'number') value = cell;
+  else if (typeof cell === 'string') value = plainDecimal(cell);
+  else return Number.NaN;
+  if (value !== value) return Number.NaN;
+  if (wholePercents && spec.type === 'percent') value /= 100;
+  if (spec.type === 'count' && !Number.isInteger(value)) return Number.NaN;
+  if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) return Number.NaN;
+  return value;
 }
 
 /**

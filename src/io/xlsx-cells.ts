@@ -29,13 +29,36 @@ export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string | undefined>> 
 
 /** A cell with a value, and optionally a formula whose cached result the value is. */
 export function cellOf(value: Value | undefined, format?: string, formula?: string): CellObject {
-  const base: CellObject = formula ? { t: 'z', f: formula } : { t: 'z' };
-  if (format) base.z = format;
-  if (value === null || value === undefined || (typeof value === 'object' && !isError(value))) return base;
-  if (isError(value)) return { ...base, t: 'e', v: ERROR_NUMBERS[value.code] };
-  if (typeof value === 'number') return Number.isFinite(value) ? { ...base, t: 'n', v: value } : { ...base, t: 'e', v: ERROR_NUMBERS['#NUM!'] };
-  if (typeof value === 'boolean') return { ...base, t: 'b', v: value };
-  return { ...base, t: 's', v: value };
+  // Built field by field, without spreads: a large export makes millions of these.
+  const cell: CellObject = { t: 'z' };
+  if (formula) cell.f = formula;
+  if (format) cell.z = format;
+  if (value === null || value === undefined) return cell;
+  switch (typeof value) {
+    case 'number':
+      if (Number.isFinite(value)) {
+        cell.t = 'n';
+        cell.v = value;
+      } else {
+        cell.t = 'e';
+        cell.v = ERROR_NUMBERS['#NUM!'];
+      }
+      return cell;
+    case 'string':
+      cell.t = 's';
+      cell.v = value;
+      return cell;
+    case 'boolean':
+      cell.t = 'b';
+      cell.v = value;
+      return cell;
+    default:
+      if (isError(value)) {
+        cell.t = 'e';
+        cell.v = ERROR_NUMBERS[value.code];
+      }
+      return cell;
+  }
 }
 
 export function textCell(text: string): CellObject {

@@ -8,6 +8,9 @@ import { StoreError } from './errors';
 
 export type EntryValue = EntryRecord['value'];
 
+/** Entries written per request batch inside one transaction. */
+const WRITE_CHUNK = 1_000;
+
 export interface EntryChange {
   personId: string;
   key: string;
@@ -41,35 +44,42 @@ export async function writeEntries(periodId: string, changes: readonly EntryChan
   const period = await db.periods.get(periodId);
   if (!period) throw new StoreError('missing', `period ${periodId} not found`);
   if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
-  const keys = changes.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
-  const before = await db.entries.bulkGet(keys);
   const now = Date.now();
-  const puts: EntryRecord[] = [];
-  const deletes: [string, string, string, string, string][] = [];
-  const audit: AuditInput[] = [];
-  changes.forEach((change, i) => {
-    const old = before[i]?.value ?? null;
-    if (old === change.value) return;
-    const key = keys[i]!;
-    if (change.value === null || change.value === '') deletes.push(key);
-    else
-      puts.push({
-        periodId,
-        personId: change.personId,
-        key: change.key,
-        role: change.role,
-        rater: change.rater ?? '',
-        workspaceId: period.workspaceId,
-        value: change.value,
-        note: before[i]?.note ?? '',
-        updatedAt: now,
-      });
-    audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action, field: 'value', old, new: change.value });
-  });
-  if (puts.length) await db.entries.bulkPut(puts);
-  if (deletes.length) await db.entries.bulkDelete(deletes);
-  await writeAudit(audit);
-  return audit.length;
+  let changed = 0;
+  // In chunks, each awaited: the transaction stays open (only its own requests are awaited) and
+  // the page gets to paint between chunks of a 100,000-row import.
+  for (let start = 0; start < changes.length; start += WRITE_CHUNK) {
+    const chunk = changes.slice(start, start + WRITE_CHUNK);
+    const keys = chunk.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
+    const before = await db.entries.bulkGet(keys);
+    const puts: EntryRecord[] = [];
+    const deletes: [string, string, string, string, string][] = [];
+    const audit: AuditInput[] = [];
+    chunk.forEach((change, i) => {
+      const old = before[i]?.value ?? null;
+      if (old === change.value) return;
+      const key = keys[i]!;
+      if (change.value === null || change.value === '') deletes.push(key);
+      else
+        puts.push({
+          periodId,
+          personId: change.personId,
+          key: change.key,
+          role: change.role,
+          rater: change.rater ?? '',
+          workspaceId: period.workspaceId,
+          value: change.value,
+          note: before[i]?.note ?? '',
+          updatedAt: now,
+        });
+      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action, field: 'value', old, new: change.value });
+    });
+    if (puts.length) await db.entries.bulkPut(puts);
+    if (deletes.length) await db.entries.bulkDelete(deletes);
+    await writeAudit(audit);
+    changed += audit.length;
+  }
+  return changed;
 }
 
 export async function listRemarks(periodId: string): Promise<RemarkRecord[]> {

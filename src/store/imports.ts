@@ -18,13 +18,20 @@ export interface ImportedPerson {
   readonly employeeNo: string;
 }
 
-/** Entries column-wise, as the io worker hands them over (see io/validate.ts EntryBatch). */
+/**
+ * Entries as the io worker hands them over (io/entry-batch.ts): distinct people, (key, role)
+ * pairs and raters once, and per entry their indexes and the value.
+ */
 export interface ImportedEntries {
-  readonly person: readonly string[];
-  readonly key: readonly string[];
-  readonly role: readonly RaterRole[];
-  readonly rater: readonly string[];
-  readonly value: readonly (number | string | boolean | null)[];
+  readonly people: readonly string[];
+  readonly targets: readonly { readonly key: string; readonly role: RaterRole }[];
+  readonly raters: readonly string[];
+  readonly person: ArrayLike<number>;
+  readonly target: ArrayLike<number>;
+  readonly rater: ArrayLike<number>;
+  /** Numbers; NaN where the value is text, found in `texts` by entry index. */
+  readonly numbers: ArrayLike<number>;
+  readonly texts: ReadonlyMap<number, string>;
 }
 
 export interface ImportResult {
@@ -57,13 +64,17 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
     }));
     const idOf = new Map(people.map((person, i) => [person.ref, created[i]!.id]));
     const known = new Set(await db.people.where('workspaceId').equals(period.workspaceId).primaryKeys());
-    const changes: EntryChange[] = new Array(entries.person.length);
-    for (let i = 0; i < entries.person.length; i++) {
-      const ref = entries.person[i]!;
+    const personIds = entries.people.map((ref) => {
       const personId = ref === TEAM_PERSON_ID || known.has(ref) ? ref : idOf.get(ref);
       if (personId === undefined) throw new StoreError('missing', `person ${ref} is not in this workspace`);
-      const value = entries.value[i] ?? null;
-      changes[i] = { personId, key: entries.key[i]!, role: entries.role[i]!, rater: entries.rater[i] ?? '', value };
+      return personId;
+    });
+    const changes: EntryChange[] = [];
+    for (let i = 0; i < entries.numbers.length; i++) {
+      const target = entries.targets[entries.target[i]!]!;
+      const number = entries.numbers[i]!;
+      const value = number === number ? number : (entries.texts.get(i) ?? null);
+      changes.push({ personId: personIds[entries.person[i]!]!, key: target.key, role: target.role, rater: entries.raters[entries.rater[i]!] ?? '', value });
     }
     if (created.length > 0) {
       await db.people.bulkAdd(created);

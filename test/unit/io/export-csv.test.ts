@@ -4,7 +4,7 @@ import { exportScoresCsv, toCsv } from '../../../src/io/export-csv';
 import { readCsv } from '../../../src/io/csv-read';
 import { autoMap, matchIndex } from '../../../src/io/mapping';
 import { entryTargets } from '../../../src/io/targets';
-import { validateImport } from '../../../src/io/validate';
+import { entriesOf, validateImport } from '../../../src/io/validate';
 import { BUILTIN_TEMPLATES } from '../../../src/scoring/builtins/index';
 import type { Template } from '../../../src/scoring/model';
 import { FIXTURE_PEOPLE, periodFixture } from './period-fixture';
@@ -53,7 +53,7 @@ describe.each(BUILTIN_TEMPLATES.map((t) => [t.name, t] as const))('%s as CSV', (
     const mapping = autoMap(read.table.rows[0]!, index, 0);
     const plan = validateImport(read.table, mapping, { template, periodKey: data.periodKey, periodKind: data.periodKind, people: FIXTURE_PEOPLE });
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const imported = plan.entries.person.map((person, i) => `${person}|${plan.entries.key[i]}|${plan.entries.role[i]}|${String(plan.entries.value[i])}`).sort();
+    const imported = entriesOf(plan.entries).map((e) => `${e.person}|${e.key}|${e.role}|${String(e.value)}`).sort();
     const original = data.input.entries.filter((e) => e.personId !== 'p7').map((e) => `${e.personId}|${e.key}|${e.role}|${String(e.value)}`).sort();
     expect(imported).toEqual(original);
   });

@@ -6,6 +6,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { exportRaterForm, raterFormFileName, type RaterFormRequest } from '../../../src/io/rater-form';
 import { mergeForms, readRaterForm, resolveConflicts, type ReadForm } from '../../../src/io/rater-merge';
 import { readWorkbook } from '../../../src/io/xlsx-read';
+import { batchSize, entriesOf } from '../../../src/io/entry-batch';
 import { exportScoresXlsx } from '../../../src/io/export-xlsx';
 import { customerMonthly } from '../../../src/scoring/builtins/index';
 import { scorePeriod } from '../../../src/scoring/score';
@@ -95,7 +96,7 @@ describe('a rater form', () => {
     const values = hf.getSheetValues(0);
     const header = values[5] as string[];
     const merged = mergeForms([read('a.xlsx', filled)]);
-    const scored = scorePeriod(customerMonthly, { people: [{ id: 'p1', name: '王芳' }], entries: merged.agreed.person.map((personId, i) => ({ personId, key: merged.agreed.key[i]!, role: merged.agreed.role[i]!, value: merged.agreed.value[i]! })) });
+    const scored = scorePeriod(customerMonthly, { people: [{ id: 'p1', name: '王芳' }], entries: entriesOf(merged.agreed).map((e) => ({ personId: e.person, key: e.key, role: e.role, value: e.value })) });
     const result = scored.people[0]!;
     let compared = 0;
     for (const indicator of customerMonthly.sections.flatMap((section) => section.indicators)) {
@@ -133,7 +134,7 @@ describe('filled forms coming back', () => {
         ],
       },
     ]);
-    const agreed = merged.agreed.person.map((p, i) => `${p} ${merged.agreed.key[i]} ${merged.agreed.value[i]}`);
+    const agreed = entriesOf(merged.agreed).map((e) => `${e.person} ${e.key} ${e.value}`);
     expect(agreed).toEqual(['p1 satisfaction_score 88', 'p3 process_completion 0.8', 'p2 process_completion 0.85']);
     // 李娜's satisfaction is on both forms and filled on neither.
     expect(merged.missing.find((m) => m.person === 'p2' && m.key === 'satisfaction_score')?.files).toEqual(['全部.xlsx', '一组.xlsx']);
@@ -141,14 +142,14 @@ describe('filled forms coming back', () => {
 
     expect(resolveConflicts(merged, new Map())).toBeUndefined();
     const resolved = resolveConflicts(merged, new Map([[merged.conflicts[0]!.id, 1]]))!;
-    expect(resolved.value.at(-1)).toBe(0.95);
-    expect(resolved.person.length).toBe(4);
+    expect(entriesOf(resolved).at(-1)?.value).toBe(0.95);
+    expect(batchSize(resolved)).toBe(4);
   });
 
   it('a named rater\'s values are stored under their name', () => {
     const bytes = exportRaterForm(form(['p1'], '赵经理', '赵经理'));
     const f = read('赵.xlsx', fill(bytes, { 王芳: { '完成率（上级）': '90%' } }));
-    expect(f.plan.entries.rater).toEqual(['赵经理']);
+    expect(entriesOf(f.plan.entries).map((e) => e.rater)).toEqual(['赵经理']);
   });
 
   it('refuses a form of another period, and a workbook that is not a form', () => {

@@ -3,7 +3,7 @@ import { readCsv } from '../../../src/io/csv-read';
 import { autoMap, matchIndex, type ColumnMapping } from '../../../src/io/mapping';
 import type { RawTable } from '../../../src/io/table';
 import { entryTargets } from '../../../src/io/targets';
-import { batchSize, validateImport, type ImportPlan } from '../../../src/io/validate';
+import { batchSize, entriesOf as listEntries, validateImport, type ImportPlan } from '../../../src/io/validate';
 import { csWeeklyKpi } from '../../../src/scoring/builtins/index';
 import { context, encodeGb18030, template, utf8 } from './helpers';
 
@@ -21,8 +21,7 @@ function plan(text: string, overrides = {}, mapping?: ColumnMapping): ImportPlan
 }
 
 function entriesOf(result: ImportPlan): string[] {
-  const b = result.entries;
-  return b.person.map((person, i) => `${person} ${b.key[i]} ${b.role[i]} ${b.rater[i] || '-'} ${b.value[i]}`);
+  return listEntries(result.entries).map((e) => `${e.person} ${e.key} ${e.role} ${e.rater || '-'} ${e.value}`);
 }
 
 describe('wide layout', () => {
@@ -63,7 +62,7 @@ describe('wide layout', () => {
 
   it('a percent column of whole numbers is read as percents, and the report says so', () => {
     const result = plan('姓名,完成率\n王芳,92\n李娜,85\n');
-    expect(result.entries.value).toEqual([0.92, 0.85]);
+    expect(listEntries(result.entries).map((e) => e.value)).toEqual([0.92, 0.85]);
     expect(result.problems).toEqual([expect.objectContaining({ code: 'wholePercents', severity: 'note', column: 1, header: '完成率' })]);
   });
 
@@ -96,7 +95,7 @@ describe('wide layout', () => {
     const table = tableOf('姓名,公共销售业绩总额\n王芳,100000\n李娜,100000\n张伟,90000\n');
     const result = validateImport(table, autoMap(table.rows[0]!, index3, 0), context({ template: csWeeklyKpi }));
     expect(batchSize(result.entries)).toBe(1);
-    expect(result.entries.person[0]).toBe('@team');
+    expect(listEntries(result.entries)[0]!.person).toBe('@team');
     expect(result.problems.map((p) => [p.code, p.row, p.expected])).toEqual([['teamValuesDiffer', 4, '100000']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputSpec, indicatorSpec, numberOf, parseValue, readsAsWholePercents } from '../../../src/io/values';
+import { inputSpec, indicatorSpec, numberOf, parseValue, quickNumber, readsAsWholePercents } from '../../../src/io/values';
 import { waiter } from '../../../src/scoring/builtins/index';
 import { template } from './helpers';
 
@@ -78,5 +78,21 @@ describe('readsAsWholePercents', () => {
   });
   it('values written with % do not count', () => {
     expect(readsAsWholePercents(['90%', '85%'])).toBe(false);
+  });
+});
+
+describe('plain numbers read fast are the same doubles Number() gives', () => {
+  it('for integers, decimals and negatives', () => {
+    const spec = { type: 'number' as const };
+    const random = (seed: number) => () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const next = random(42);
+    for (let i = 0; i < 5000; i++) {
+      const digits = Math.floor(next() * 1e6);
+      const decimals = Math.floor(next() * 6);
+      const text = `${next() < 0.2 ? '-' : ''}${(digits / 10 ** decimals).toFixed(decimals)}`;
+      expect(quickNumber(text, spec, false)).toBe(Number(text));
+    }
+    for (const text of ['0.1', '0.30', '12345678901234.5', '-0.5', '007']) expect(quickNumber(text, spec, false)).toBe(Number(text));
+    for (const text of ['', '-', '1.', '.5', '1e3', '0x1f', '1,000', ' 1', '1.2.3', '1234567890123456']) expect(Number.isNaN(quickNumber(text, spec, false))).toBe(true);
   });
 });

@@ -30,12 +30,17 @@ afterEach(async () => {
 });
 
 function batch(rows: [person: string, key: string, value: number][]): ImportedEntries {
+  const people = [...new Set(rows.map((r) => r[0]))];
+  const keys = [...new Set(rows.map((r) => r[1]))];
   return {
-    person: rows.map((r) => r[0]),
-    key: rows.map((r) => r[1]),
-    role: rows.map(() => 'supervisor' as const),
-    rater: rows.map(() => ''),
-    value: rows.map((r) => r[2]),
+    people,
+    targets: keys.map((key) => ({ key, role: 'supervisor' as const })),
+    raters: [''],
+    person: rows.map((r) => people.indexOf(r[0])),
+    target: rows.map((r) => keys.indexOf(r[1])),
+    rater: rows.map(() => 0),
+    numbers: rows.map((r) => r[2]),
+    texts: new Map(),
   };
 }
 
