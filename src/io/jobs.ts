@@ -16,7 +16,7 @@ import { entryTargets } from './targets';
 import { validateImport, type ImportPlan } from './validate';
 import { batchSize } from './entry-batch';
 import { fileKindOf, readWorkbook } from './xlsx-read';
-import { mappingFromMeta, readTemplateSheet, readWorkbookMeta } from './workbook-read';
+import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
 import { decodeBackup, encodeBackup } from './backup-file';
 import { restoreWorkspaceBackup } from '../store/backup-restore';
 import type { BackupCheck } from './protocol';
@@ -39,7 +39,10 @@ export function openFile(request: OpenRequest): Outcome<OpenedFile> {
   opened = undefined;
   const bytes = new Uint8Array(request.bytes);
   if (bytes.byteLength > IMPORT_LIMITS.fileBytes) return { ok: false, problem: fileProblem('fileTooLarge', request.file, { limit: IMPORT_LIMITS.fileBytes, size: bytes.byteLength }) };
-  const kind = /\.(csv|txt|tsv)$/i.test(request.file) ? 'csv' : fileKindOf(bytes);
+  const named = /\.(csv|txt|tsv)$/i.test(request.file) ? 'csv' : /\.(xlsx|xlsm|xls)$/i.test(request.file) ? 'excel' : undefined;
+  const kind = named === 'csv' ? 'csv' : fileKindOf(bytes);
+  // Named as a workbook but not one (no zip, no OLE header): damaged, not read as text.
+  if (named === 'excel' && kind === 'csv') return { ok: false, problem: fileProblem('damaged', request.file) };
   const targets = entryTargets(request.context.template, request.context.periodKind);
   const index = matchIndex(targets, request.context.template);
   if (kind === 'csv') {
@@ -61,7 +64,12 @@ export function openFile(request: OpenRequest): Outcome<OpenedFile> {
   const template = readTemplateSheet(workbook, meta.meta);
   return {
     ok: true,
-    value: { ...base, suggested: mappingFromMeta(meta.meta, base.columnCount), suggestedBy: 'key', ...(template ? { template } : {}) },
+    value: {
+      ...base,
+      suggested: mappingFromMeta(meta.meta, base.columnCount),
+      suggestedBy: 'key',
+      ...(template ? { template, templateSame: template.ok && sameTemplate(template.value, request.context.template) } : {}),
+    },
   };
 }
 

@@ -46,6 +46,8 @@ export interface OpenedFile {
   readonly signature: string;
   /** The template in a Kaohe workbook's template sheet, when there is one. */
   readonly template?: { readonly ok: true; readonly value: Template } | { readonly ok: false; readonly problems: readonly RestoreProblem[] };
+  /** The workbook's template is the period's template. */
+  readonly templateSame?: boolean;
 }
 
 export interface ValidateRequest {

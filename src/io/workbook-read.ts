@@ -64,3 +64,18 @@ export function mappingFromMeta(meta: WorkbookMeta, columns: number): ColumnMapp
   }
   return { layout: 'wide', headerRow: meta.headerRow, columns: list };
 }
+
+/** JSON with object keys sorted, so two equal values give the same text whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Is the template in a workbook the same as the period's (field order aside)? */
+export function sameTemplate(a: Template, b: Template): boolean {
+  return canonical(a) === canonical(b);
+}

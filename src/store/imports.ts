@@ -34,6 +34,9 @@ export interface ImportedEntries {
   readonly texts: ReadonlyMap<number, string>;
 }
 
+/** Entries turned into changes and written per slice, all inside the one transaction. */
+const IMPORT_SLICE = 50_000;
+
 export interface ImportResult {
   /** People created, with their new ids. */
   readonly created: readonly PersonRecord[];
@@ -69,19 +72,25 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
       if (personId === undefined) throw new StoreError('missing', `person ${ref} is not in this workspace`);
       return personId;
     });
-    const changes: EntryChange[] = [];
-    for (let i = 0; i < entries.numbers.length; i++) {
-      const target = entries.targets[entries.target[i]!]!;
-      const number = entries.numbers[i]!;
-      const value = number === number ? number : (entries.texts.get(i) ?? null);
-      changes.push({ personId: personIds[entries.person[i]!]!, key: target.key, role: target.role, rater: entries.raters[entries.rater[i]!] ?? '', value });
-    }
     if (created.length > 0) {
       await db.people.bulkAdd(created);
       const audit: AuditInput[] = created.map((person) => ({ workspaceId: period.workspaceId, entity: 'person', entityId: person.id, action: 'import', field: 'name', old: null, new: person.name }));
       await writeAudit(audit);
     }
-    const changed = await writeEntries(periodId, changes, 'import');
+    // Entries as changes a slice at a time: two million change objects at once would double the
+    // memory an import takes.
+    let changed = 0;
+    for (let start = 0; start < entries.numbers.length; start += IMPORT_SLICE) {
+      const end = Math.min(entries.numbers.length, start + IMPORT_SLICE);
+      const changes: EntryChange[] = [];
+      for (let i = start; i < end; i++) {
+        const target = entries.targets[entries.target[i]!]!;
+        const number = entries.numbers[i]!;
+        const value = number === number ? number : (entries.texts.get(i) ?? null);
+        changes.push({ personId: personIds[entries.person[i]!]!, key: target.key, role: target.role, rater: entries.raters[entries.rater[i]!] ?? '', value });
+      }
+      changed += await writeEntries(periodId, changes, 'import');
+    }
     return { created, changed };
   });
 }

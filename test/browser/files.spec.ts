@@ -87,6 +87,16 @@ test('the Excel download holds the sheet with live formulas that recalculate to 
   expect(value('等级')).toBe(shown['等级']);
   expect(String(value('排名'))).toBe(shown['排名']);
   hf.destroy();
+
+  // The workbook comes back through the wizard: columns from its key, its template recognised.
+  await page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
+  await expect(page.getByTestId('mapping-source')).toContainText('考核系统导出的文件');
+  await expect(page.getByTestId('import-template')).toContainText('与本周期的模板相同');
+  await expect(page.getByTestId('import-report').getByTestId('problems')).toHaveCount(0);
+  await page.getByTestId('import-save-template').click();
+  await expect(page.getByTestId('notice')).toContainText('已保存模板“客户考核评分表(月度)”');
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('notice')).toContainText('已取消，未保存任何数据');
 });
 
 test('two rating forms come back with a conflict; choosing one merges them', async ({ page }) => {

@@ -220,4 +220,7 @@ export default {
   'busy': 'Working…',
   'forms.everyone': 'everyone',
   'backup.downloadShort': 'Download',
+  'import.saveTemplate': 'Save the template in the file as a new template',
+  'import.templateSaved': 'Saved the template "{name}"; find it under Templates.',
+  'export.tooMany': 'This period has {count} people; above {limit} the sheet is not previewed here (the page would stall), but the exported files hold everyone.',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -219,4 +219,7 @@ export default {
   'busy': '处理中…',
   'forms.everyone': '全部人员',
   'backup.downloadShort': '下载',
+  'import.saveTemplate': '把文件中的模板另存为新模板',
+  'import.templateSaved': "已保存模板“{name}”，可在“模板”中查看。",
+  'export.tooMany': '本周期有 {count} 人，超过 {limit} 人时不在页面预览（以免页面卡顿）；导出的文件包含全部人员。',
 } as const;

@@ -7,7 +7,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { exportScoresXlsx } from '../../../src/io/export-xlsx';
 import { scoredGrid } from '../../../src/io/scored-grid';
 import { readWorkbook } from '../../../src/io/xlsx-read';
-import { mappingFromMeta, readTemplateSheet, readWorkbookMeta } from '../../../src/io/workbook-read';
+import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from '../../../src/io/workbook-read';
 import { entriesOf, validateImport } from '../../../src/io/validate';
 import { BUILTIN_TEMPLATES, customerMonthly } from '../../../src/scoring/builtins/index';
 import { scorePeriod } from '../../../src/scoring/score';
@@ -122,6 +122,18 @@ describe('the rating workbook', () => {
     expect(sheetXml).toContain('<pane xSplit="3" ySplit="1" topLeftCell="D2" activePane="bottomRight" state="frozen"/>');
     const workbookXml = new TextDecoder().decode(XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'array' }), '/xl/workbook.xml').content);
     expect(workbookXml).toContain('fullCalcOnLoad="1"');
+  });
+
+  it('recognises its own template whatever the order of fields, and a changed one as different', () => {
+    const read = readWorkbook('export.xlsx', bytes);
+    if (!read.ok) throw new Error(read.problem.code);
+    const meta = readWorkbookMeta(read.workbook);
+    if (!meta.ok) throw new Error('no key');
+    const restored = readTemplateSheet(read.workbook, meta.meta);
+    if (!restored?.ok) throw new Error('no template');
+    const reordered = Object.fromEntries(Object.entries(customerMonthly).reverse()) as unknown as Template;
+    expect(sameTemplate(restored.value, reordered)).toBe(true);
+    expect(sameTemplate(restored.value, { ...customerMonthly, rankTies: 'dense' })).toBe(false);
   });
 
   it('temporary cover is ranked but has no grade, in the file as in the core', () => {
