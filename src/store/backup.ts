@@ -1,6 +1,9 @@
 // A whole workspace as one JSON value: downloaded as a backup file, and kept as rolling automatic
 // backups inside the database (browsers may evict site data; these help after a bad import or reset).
 import { getDb } from './db';
+import { writeAudit } from './audit';
+import { setActiveWorkspaceId } from './workspaces';
+import { BACKUP_FORMAT, BACKUP_VERSION, type WorkspaceBackup } from './backup-restore';
 import type {
   AuditRecord,
   EntryRecord,
@@ -10,29 +13,12 @@ import type {
   StatusRecord,
   TeamRecord,
   TemplateRecord,
-  WorkspaceRecord,
   BackupRecord,
 } from './records';
 
-export const BACKUP_FORMAT = 'kaohe-workspace';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION, restoreWorkspaceBackup, type BackupRestore, type WorkspaceBackup } from './backup-restore';
 /** Automatic backups kept per workspace; older ones are dropped. */
 export const AUTOMATIC_BACKUPS_KEPT = 7;
-
-export interface WorkspaceBackup {
-  format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
-  exportedAt: string;
-  workspace: WorkspaceRecord;
-  templates: TemplateRecord[];
-  teams: TeamRecord[];
-  people: PersonRecord[];
-  periods: PeriodRecord[];
-  entries: EntryRecord[];
-  statuses: StatusRecord[];
-  remarks: RemarkRecord[];
-  audit: AuditRecord[];
-}
 
 export async function snapshotWorkspace(workspaceId: string): Promise<WorkspaceBackup> {
   const db = getDb();
@@ -91,4 +77,70 @@ export async function keepDailyBackup(workspaceId: string, now = Date.now()): Pr
 export async function listBackups(workspaceId: string): Promise<Omit<BackupRecord, 'data'>[]> {
   const backups = await getDb().backups.where('workspaceId').equals(workspaceId).reverse().toArray();
   return backups.map(({ data: _data, ...rest }) => rest);
+}
+
+/** Every automatic backup kept in this browser (all workspaces), newest first, without the data. */
+export async function listAllBackups(): Promise<Omit<BackupRecord, 'data'>[]> {
+  const backups = await getDb().backups.orderBy('createdAt').reverse().toArray();
+  return backups.map(({ data: _data, ...rest }) => rest);
+}
+
+/** The JSON text of one automatic backup, for downloading it as a file. */
+export async function getBackupData(id: number): Promise<string | undefined> {
+  return (await getDb().backups.get(id))?.data;
+}
+
+export interface WorkspaceSummary {
+  readonly name: string;
+  readonly people: number;
+  readonly periods: number;
+  readonly entries: number;
+  readonly templates: number;
+}
+
+/** What a restore would replace, for the question asked before it. */
+export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSummary | undefined> {
+  const db = getDb();
+  return db.transaction('r', [db.workspaces, db.people, db.periods, db.entries, db.templates], async () => {
+    const workspace = await db.workspaces.get(workspaceId);
+    if (!workspace) return undefined;
+    const count = (table: { where(index: string): { equals(v: string): { count(): Promise<number> } } }) => table.where('workspaceId').equals(workspaceId).count();
+    const [people, periods, entries, templates] = await Promise.all([count(db.people), count(db.periods), count(db.entries), count(db.templates)]);
+    return { name: workspace.name, people, periods, entries, templates };
+  });
+}
+
+/**
+ * Put a restored backup in place of the open workspace (and of any workspace with the backup's
+ * id), in one transaction, after keeping an automatic backup of each workspace it replaces. The
+ * audit log comes back in its order (numbered anew: the sequence is shared by all workspaces)
+ * with one more record saying the workspace was restored. Returns the restored workspace's id.
+ * The caller asks the person first.
+ */
+export async function restoreWorkspace(backup: WorkspaceBackup, replacing?: string): Promise<string> {
+  const db = getDb();
+  const targets = [...new Set([backup.workspace.id, ...(replacing ? [replacing] : [])])];
+  for (const workspaceId of targets) {
+    if (await db.workspaces.get(workspaceId)) await keepAutomaticBackup(workspaceId, 'before-restore');
+  }
+  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit];
+  await db.transaction('rw', tables, async () => {
+    for (const workspaceId of targets) {
+      await Promise.all([db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit].map((table) => table.where('workspaceId').equals(workspaceId).delete()));
+      await db.workspaces.delete(workspaceId);
+    }
+    await db.workspaces.add(backup.workspace);
+    await db.templates.bulkAdd(backup.templates);
+    await db.teams.bulkAdd(backup.teams);
+    await db.people.bulkAdd(backup.people);
+    await db.periods.bulkAdd(backup.periods);
+    await db.entries.bulkAdd(backup.entries);
+    await db.statuses.bulkAdd(backup.statuses);
+    await db.remarks.bulkAdd(backup.remarks);
+    const audit = [...backup.audit].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).map(({ seq: _seq, ...record }) => record);
+    await db.audit.bulkAdd(audit);
+    await writeAudit({ workspaceId: backup.workspace.id, entity: 'workspace', entityId: backup.workspace.id, action: 'restore', field: 'backup', old: null, new: backup.exportedAt });
+  });
+  await setActiveWorkspaceId(backup.workspace.id);
+  return backup.workspace.id;
 }

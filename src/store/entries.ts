@@ -1,12 +1,15 @@
 // Entered values. Every write checks the period lock and records old → new in the audit log,
 // all in one transaction: a paste or an import applies completely or not at all.
 import { getDb } from './db';
-import type { EntryRecord, RemarkRecord } from './records';
+import type { AuditAction, EntryRecord, RemarkRecord } from './records';
 import type { RaterRole } from '../scoring/model';
 import { writeAudit, type AuditInput } from './audit';
 import { StoreError } from './errors';
 
 export type EntryValue = EntryRecord['value'];
+
+/** Entries written per request batch inside one transaction. */
+const WRITE_CHUNK = 1_000;
 
 export interface EntryChange {
   personId: string;
@@ -37,17 +40,31 @@ export async function listEntries(periodId: string): Promise<EntryRecord[]> {
 /** Apply changes to one period in one transaction. Throws StoreError('locked') on a locked period. */
 export async function setEntries(periodId: string, changes: readonly EntryChange[]): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', db.periods, db.entries, db.audit, async () => {
-    const period = await db.periods.get(periodId);
-    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
-    if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
-    const keys = changes.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
+  return db.transaction('rw', db.periods, db.entries, db.audit, () => writeEntries(periodId, changes));
+}
+
+/**
+ * The one audited way entries are written: checks the period lock, skips unchanged values,
+ * deletes cleared ones, and records old → new. Call inside an open rw transaction over
+ * `periods`, `entries` and `audit` (setEntries and imports both do). Returns the changes made.
+ */
+export async function writeEntries(periodId: string, changes: readonly EntryChange[], action: Extract<AuditAction, 'update' | 'import'> = 'update'): Promise<number> {
+  const db = getDb();
+  const period = await db.periods.get(periodId);
+  if (!period) throw new StoreError('missing', `period ${periodId} not found`);
+  if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
+  const now = Date.now();
+  let changed = 0;
+  // In chunks, each awaited: the transaction stays open (only its own requests are awaited) and
+  // the page gets to paint between chunks of a 100,000-row import.
+  for (let start = 0; start < changes.length; start += WRITE_CHUNK) {
+    const chunk = changes.slice(start, start + WRITE_CHUNK);
+    const keys = chunk.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
     const before = await db.entries.bulkGet(keys);
-    const now = Date.now();
     const puts: EntryRecord[] = [];
     const deletes: [string, string, string, string, string][] = [];
     const audit: AuditInput[] = [];
-    changes.forEach((change, i) => {
+    chunk.forEach((change, i) => {
       const old = before[i]?.value ?? null;
       if (old === change.value) return;
       const key = keys[i]!;
@@ -64,13 +81,14 @@ export async function setEntries(periodId: string, changes: readonly EntryChange
           note: before[i]?.note ?? '',
           updatedAt: now,
         });
-      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action: 'update', field: 'value', old, new: change.value });
+      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action, field: 'value', old, new: change.value });
     });
     if (puts.length) await db.entries.bulkPut(puts);
     if (deletes.length) await db.entries.bulkDelete(deletes);
     await writeAudit(audit);
-    return audit.length;
-  });
+    changed += audit.length;
+  }
+  return changed;
 }
 
 export async function listRemarks(periodId: string): Promise<RemarkRecord[]> {

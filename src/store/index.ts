@@ -13,5 +13,6 @@ export * from './example';
 export * from './backup';
 export * from './sheets';
 export * from './calibrations';
+export * from './imports';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';

@@ -62,6 +62,11 @@ function createSession() {
     }
   }
 
+  /** Switch to another workspace (after a restore); it becomes the one opened next time too. */
+  function openWorkspace(id: string): void {
+    workspaceId = id;
+  }
+
   return {
     get workspaceId() {
       return workspaceId;
@@ -79,6 +84,7 @@ function createSession() {
     reportError,
     start,
     resetExample,
+    openWorkspace,
   };
 }
 

@@ -1,0 +1,164 @@
+// What the io worker does for each request, as plain functions (so tests and the benchmark run
+// them without a worker). The worker keeps the last opened file so the mapping can be changed and
+// validated again without reading the file twice.
+import { readCsv } from './csv-read';
+import { exportScoresCsv } from './export-csv';
+import { exportScoresXlsx } from './export-xlsx';
+import { autoMap, detectHeaderRow, headerSignature, matchIndex } from './mapping';
+import type { ExportedFile, FileBytes, IoCalls, OpenedFile, OpenRequest, Outcome, ReadFormsRequest, ReadFormsResult, ValidateRequest } from './protocol';
+import { fileProblem, type IoProblem } from './problems';
+import { exportRaterForm, raterFormFileName, type RaterFormRequest } from './rater-form';
+import { mergeForms, readRaterForm, type ReadForm } from './rater-merge';
+import type { PeriodExport } from './scored-grid';
+import type { RawTable } from './table';
+import { columnCount } from './table';
+import { entryTargets } from './targets';
+import { validateImport, type ImportPlan } from './validate';
+import { batchSize } from './entry-batch';
+import { fileKindOf, readWorkbook } from './xlsx-read';
+import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
+import { decodeBackup, encodeBackup } from './backup-file';
+import { restoreWorkspaceBackup } from '../store/backup-restore';
+import type { BackupCheck } from './protocol';
+import { IMPORT_LIMITS } from './limits';
+
+/** Rows sent back for the header choice and the mapping table. */
+const HEAD_ROWS = 30;
+
+interface OpenState {
+  table: RawTable;
+}
+
+let opened: OpenState | undefined;
+
+function isTable(value: RawTable | IoProblem): value is RawTable {
+  return 'rows' in value;
+}
+
+export function openFile(request: OpenRequest): Outcome<OpenedFile> {
+  opened = undefined;
+  const bytes = new Uint8Array(request.bytes);
+  if (bytes.byteLength > IMPORT_LIMITS.fileBytes) return { ok: false, problem: fileProblem('fileTooLarge', request.file, { limit: IMPORT_LIMITS.fileBytes, size: bytes.byteLength }) };
+  const named = /\.(csv|txt|tsv)$/i.test(request.file) ? 'csv' : /\.(xlsx|xlsm|xls)$/i.test(request.file) ? 'excel' : undefined;
+  const kind = named === 'csv' ? 'csv' : fileKindOf(bytes);
+  // Named as a workbook but not one (no zip, no OLE header): damaged, not read as text.
+  if (named === 'excel' && kind === 'csv') return { ok: false, problem: fileProblem('damaged', request.file) };
+  const targets = entryTargets(request.context.template, request.context.periodKind);
+  const index = matchIndex(targets, request.context.template);
+  if (kind === 'csv') {
+    const read = readCsv(request.file, bytes, request.encoding);
+    if (!read.ok) return read;
+    return { ok: true, value: opening(read.table, 'csv', [''], index, { encoding: read.encoding, encodingDetected: read.detected }) };
+  }
+  const read = readWorkbook(request.file, bytes);
+  if (!read.ok) return read;
+  const workbook = read.workbook;
+  const meta = readWorkbookMeta(workbook);
+  const sheet = request.sheet ?? (meta.ok ? meta.meta.sheet : workbook.sheetNames[0]);
+  if (sheet === undefined) return { ok: false, problem: fileProblem('empty', request.file) };
+  const table = workbook.table(sheet);
+  if (!isTable(table)) return { ok: false, problem: table };
+  if (table.rows.length === 0) return { ok: false, problem: { ...fileProblem('empty', request.file), sheet } };
+  const base = opening(table, kind, workbook.sheetNames, index, {});
+  if (!meta.ok || meta.meta.sheet !== sheet) return { ok: true, value: base };
+  const template = readTemplateSheet(workbook, meta.meta);
+  return {
+    ok: true,
+    value: {
+      ...base,
+      suggested: mappingFromMeta(meta.meta, base.columnCount),
+      suggestedBy: 'key',
+      ...(template ? { template, templateSame: template.ok && sameTemplate(template.value, request.context.template) } : {}),
+    },
+  };
+}
+
+function opening(table: RawTable, kind: OpenedFile['kind'], sheets: readonly string[], index: ReturnType<typeof matchIndex>, extra: Partial<OpenedFile>): OpenedFile {
+  opened = { table };
+  const headerRow = detectHeaderRow(table.rows, index);
+  const headers = table.rows[headerRow] ?? [];
+  const columns = columnCount(table.rows);
+  const padded = [...headers, ...new Array<null>(Math.max(0, columns - headers.length)).fill(null)];
+  return {
+    file: table.file,
+    kind,
+    sheets,
+    sheet: table.sheet,
+    head: table.rows.slice(0, HEAD_ROWS),
+    rowCount: table.rows.length,
+    columnCount: columns,
+    suggested: autoMap(padded, index, headerRow),
+    suggestedBy: 'names',
+    signature: headerSignature(headers),
+    ...extra,
+  };
+}
+
+export function validateOpened(request: ValidateRequest): Outcome<ImportPlan> {
+  if (!opened) return { ok: false, problem: fileProblem('sheetMissing', '') };
+  return { ok: true, value: validateImport(opened.table, request.mapping, request.context) };
+}
+
+export function readForms(request: ReadFormsRequest): ReadFormsResult {
+  const forms: ReadForm[] = [];
+  const refused: IoProblem[] = [];
+  for (const { file, bytes } of request.files) {
+    const read = readWorkbook(file, new Uint8Array(bytes));
+    if (!read.ok) {
+      refused.push(read.problem);
+      continue;
+    }
+    const form = readRaterForm(read.workbook, request.context);
+    if (form.ok) forms.push(form.form);
+    else refused.push(form.problem);
+  }
+  return {
+    forms: forms.map((form) => ({ file: form.file, role: form.meta.role, rater: form.meta.rater, values: batchSize(form.plan.entries), problems: form.plan.problems })),
+    refused,
+    merged: mergeForms(forms.filter((form) => form.plan.errorCount === 0)),
+  };
+}
+
+function exported(name: string, bytes: Uint8Array): ExportedFile {
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+  return { name, bytes: buffer };
+}
+
+function baseName(data: PeriodExport): string {
+  return `${data.template.name}-${data.periodKey}`.replace(/[\\/:*?"<>|\s]+/g, '_');
+}
+
+export function exportXlsx(data: PeriodExport): ExportedFile {
+  return exported(`${baseName(data)}.xlsx`, exportScoresXlsx(data));
+}
+
+export function exportCsv(data: PeriodExport): ExportedFile {
+  return exported(`${baseName(data)}.csv`, new TextEncoder().encode(exportScoresCsv(data)));
+}
+
+export function exportForms(requests: readonly RaterFormRequest[]): ExportedFile[] {
+  return requests.map((request) => exported(raterFormFileName(request), exportRaterForm(request)));
+}
+
+export async function readBackup(file: FileBytes): Promise<Outcome<BackupCheck>> {
+  const decoded = await decodeBackup(file.file, new Uint8Array(file.bytes));
+  if (!decoded.ok) return decoded;
+  return { ok: true, value: restoreWorkspaceBackup(decoded.value) };
+}
+
+export async function writeBackup({ backup, name }: IoCalls['encodeBackup'][0]): Promise<ExportedFile> {
+  const encoded = await encodeBackup(backup);
+  return exported(`${name}${encoded.extension}`, encoded.bytes);
+}
+
+/** The job table the worker dispatches on. */
+export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => IoCalls[K][1] | Promise<IoCalls[K][1]> } = {
+  open: openFile,
+  validate: validateOpened,
+  readForms,
+  exportXlsx,
+  exportCsv,
+  exportForms,
+  readBackup,
+  encodeBackup: writeBackup,
+};

@@ -1,0 +1,9 @@
+// The page's one io worker client, started on first use.
+import { createIoClient, type IoClient } from '../../io/client';
+
+let client: IoClient | undefined;
+
+export function io(): IoClient {
+  client ??= createIoClient();
+  return client;
+}
