@@ -7,6 +7,7 @@ import { RATER_ROLES, TEAM_PERSON_ID, type Template } from '../scoring/model';
 import { findUnsafeKeys, restoreTemplate, schemaProblems, TemplateSchema, type RestoreProblem } from '../scoring/restore';
 import type {
   AuditRecord,
+  CalibrationRecord,
   EntryRecord,
   PeriodRecord,
   PersonRecord,
@@ -33,6 +34,10 @@ export interface WorkspaceBackup {
   statuses: StatusRecord[];
   remarks: RemarkRecord[];
   audit: AuditRecord[];
+  /** Calibrated grades (backups made before calibration existed have none). */
+  calibrations: CalibrationRecord[];
+  /** The workspace's target grade distribution, as stored (checked again when read). */
+  calibrationTarget: unknown;
 }
 
 /** Generous bounds: a real workspace is far below them, a hostile file is not. */
@@ -83,6 +88,15 @@ const EntrySchema = v.object({
 });
 const StatusSchema = v.object({ periodId: id, personId: id, workspaceId: id, status: v.picklist(['active', 'leave', 'temporary']) });
 const RemarkSchema = v.object({ periodId: id, personId: id, workspaceId: id, text, updatedAt: time });
+const CalibrationSchema = v.object({
+  periodId: id,
+  personId: id,
+  workspaceId: id,
+  grade: shortText,
+  computedGrade: v.nullable(shortText),
+  reason: text,
+  updatedAt: time,
+});
 const AuditSchema = v.object({
   seq: v.optional(v.pipe(v.number(), v.integer())),
   workspaceId: id,
@@ -108,6 +122,8 @@ const BackupSchema = v.object({
   statuses: records(StatusSchema),
   remarks: records(RemarkSchema),
   audit: records(AuditSchema),
+  calibrations: v.optional(records(CalibrationSchema), []),
+  calibrationTarget: v.optional(v.unknown(), null),
 });
 
 export type BackupRestore =
@@ -198,6 +214,7 @@ function referenceProblems(data: v.InferOutput<typeof BackupSchema>): RestorePro
     ['statuses', data.statuses],
     ['remarks', data.remarks],
     ['audit', data.audit],
+    ['calibrations', data.calibrations],
   ] as const) inWorkspace(list, name);
   unique(data.templates.map((t) => t.id), 'templates');
   unique(data.teams.map((t) => t.id), 'teams');
@@ -206,6 +223,7 @@ function referenceProblems(data: v.InferOutput<typeof BackupSchema>): RestorePro
   unique(data.entries.map((e) => [e.periodId, e.personId, e.key, e.role, e.rater].join('\u0001')), 'entries');
   unique(data.statuses.map((s) => `${s.periodId}\u0001${s.personId}`), 'statuses');
   unique(data.remarks.map((r) => `${r.periodId}\u0001${r.personId}`), 'remarks');
+  unique(data.calibrations.map((r) => `${r.periodId}\u0001${r.personId}`), 'calibrations');
   data.templates.forEach((t, i) => check(t.id === `${t.familyId}@${t.version}`, `templates[${i}].id`, `${t.familyId}@${t.version}`, t.id));
   const templateIds = new Set(data.templates.map((t) => t.id));
   const teamIds = new Set(data.teams.map((t) => t.id));
@@ -224,5 +242,6 @@ function referenceProblems(data: v.InferOutput<typeof BackupSchema>): RestorePro
   byPeriodAndPerson(data.entries, 'entries', true);
   byPeriodAndPerson(data.statuses, 'statuses', false);
   byPeriodAndPerson(data.remarks, 'remarks', false);
+  byPeriodAndPerson(data.calibrations, 'calibrations', false);
   return problems;
 }

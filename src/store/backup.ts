@@ -14,7 +14,10 @@ import type {
   TeamRecord,
   TemplateRecord,
   BackupRecord,
+  CalibrationRecord,
 } from './records';
+import { calibrationTargetKey } from './calibrations';
+import { restoreTarget } from '../scoring/calibration';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, restoreWorkspaceBackup, type BackupRestore, type WorkspaceBackup } from './backup-restore';
 /** Automatic backups kept per workspace; older ones are dropped. */
@@ -22,12 +25,12 @@ export const AUTOMATIC_BACKUPS_KEPT = 7;
 
 export async function snapshotWorkspace(workspaceId: string): Promise<WorkspaceBackup> {
   const db = getDb();
-  return db.transaction('r', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit], async () => {
+  return db.transaction('r', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit, db.calibrations, db.settings], async () => {
     const workspace = await db.workspaces.get(workspaceId);
     if (!workspace) throw new Error(`workspace ${workspaceId} not found`);
     const byWorkspace = <T>(table: { where(index: string): { equals(v: string): { toArray(): Promise<T[]> } } }) =>
       table.where('workspaceId').equals(workspaceId).toArray();
-    const [templates, teams, people, periods, entries, statuses, remarks, audit] = await Promise.all([
+    const [templates, teams, people, periods, entries, statuses, remarks, audit, calibrations, target] = await Promise.all([
       byWorkspace<TemplateRecord>(db.templates),
       byWorkspace<TeamRecord>(db.teams),
       byWorkspace<PersonRecord>(db.people),
@@ -36,6 +39,8 @@ export async function snapshotWorkspace(workspaceId: string): Promise<WorkspaceB
       byWorkspace<StatusRecord>(db.statuses),
       byWorkspace<RemarkRecord>(db.remarks),
       byWorkspace<AuditRecord>(db.audit),
+      byWorkspace<CalibrationRecord>(db.calibrations),
+      db.settings.get(calibrationTargetKey(workspaceId)),
     ]);
     return {
       format: BACKUP_FORMAT,
@@ -50,6 +55,8 @@ export async function snapshotWorkspace(workspaceId: string): Promise<WorkspaceB
       statuses,
       remarks,
       audit,
+      calibrations,
+      calibrationTarget: target?.value ?? null,
     };
   });
 }
@@ -123,10 +130,13 @@ export async function restoreWorkspace(backup: WorkspaceBackup, replacing?: stri
   for (const workspaceId of targets) {
     if (await db.workspaces.get(workspaceId)) await keepAutomaticBackup(workspaceId, 'before-restore');
   }
-  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit];
+  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit, db.calibrations, db.settings];
   await db.transaction('rw', tables, async () => {
     for (const workspaceId of targets) {
-      await Promise.all([db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit].map((table) => table.where('workspaceId').equals(workspaceId).delete()));
+      await Promise.all(
+        [db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.audit, db.calibrations].map((table) => table.where('workspaceId').equals(workspaceId).delete()),
+      );
+      await db.settings.delete(calibrationTargetKey(workspaceId));
       await db.workspaces.delete(workspaceId);
     }
     await db.workspaces.add(backup.workspace);
@@ -137,6 +147,9 @@ export async function restoreWorkspace(backup: WorkspaceBackup, replacing?: stri
     await db.entries.bulkAdd(backup.entries);
     await db.statuses.bulkAdd(backup.statuses);
     await db.remarks.bulkAdd(backup.remarks);
+    await db.calibrations.bulkAdd(backup.calibrations);
+    const target = restoreTarget(backup.calibrationTarget);
+    if (target) await db.settings.put({ key: calibrationTargetKey(backup.workspace.id), value: target });
     const audit = [...backup.audit].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).map(({ seq: _seq, ...record }) => record);
     await db.audit.bulkAdd(audit);
     await writeAudit({ workspaceId: backup.workspace.id, entity: 'workspace', entityId: backup.workspace.id, action: 'restore', field: 'backup', old: null, new: backup.exportedAt });

@@ -16,6 +16,9 @@ import {
   setEntries,
   setRemark,
   setStatus,
+  setCalibration,
+  setCalibrationTarget,
+  getCalibrationTarget,
   snapshotWorkspace,
   workspaceSummary,
   type WorkspaceBackup,
@@ -40,6 +43,9 @@ async function busyWorkspace(): Promise<WorkspaceBackup> {
   await setEntries(period!.id, [{ personId: person.id, key: 'satisfaction_score', role: 'supervisor', rater: '赵经理', value: 88 }]);
   await setRemark(period!.id, person.id, '表现稳定');
   await setStatus(period!.id, person.id, 'leave');
+  const [first] = await listPeople(id);
+  await setCalibration(period!.id, first!.id, { grade: '优秀', computedGrade: '良好', reason: '季度重点项目' });
+  await setCalibrationTarget(id, { kind: 'limits', limits: [{ grade: '优秀', atLeast: null, atMost: 0.2 }] });
   const [template] = await listTemplates(id);
   await saveTemplate(template!.id, { ...template!.body, name: '客户考核评分表(月度) 修订' }, '改名');
   return JSON.parse(JSON.stringify(await snapshotWorkspace(id))) as WorkspaceBackup;
@@ -59,6 +65,8 @@ async function tablesOf(workspaceId: string) {
     statuses: by(snapshot.statuses, (s) => s.periodId + s.personId),
     remarks: by(snapshot.remarks, (r) => r.periodId + r.personId),
     audit: snapshot.audit.map(({ seq: _seq, ...rest }) => rest),
+    calibrations: by(snapshot.calibrations, (c) => c.periodId + c.personId),
+    calibrationTarget: await getCalibrationTarget(workspaceId),
   };
 }
 
@@ -66,6 +74,8 @@ describe('workspace backup and restore', () => {
   it('restoring on another browser gives an identical workspace, table by table', async () => {
     const backup = await busyWorkspace();
     const original = await tablesOf(backup.workspace.id);
+    expect(original.calibrations.map((c) => [c.grade, c.reason])).toEqual([['优秀', '季度重点项目']]);
+    expect(original.calibrationTarget).toEqual({ kind: 'limits', limits: [{ grade: '优秀', atLeast: null, atMost: 0.2 }] });
     db.close();
     await db.delete();
 
