@@ -12,5 +12,8 @@ export * from './errors';
 export * from './example';
 export * from './backup';
 export * from './sheets';
+export * from './changes';
+export * from './roster-import';
+export * from './sheet-edits';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';

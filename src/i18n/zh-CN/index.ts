@@ -3,5 +3,7 @@ import shell from './shell';
 import home from './home';
 import roster from './roster';
 import scoring from './scoring';
+import grid from './grid';
+import rate from './rate';
 
-export default { shell, home, roster, scoring } as const;
+export default { shell, home, roster, scoring, grid, rate } as const;

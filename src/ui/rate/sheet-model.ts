@@ -1,0 +1,115 @@
+// A period's rating sheet in memory: what was loaded, the scored sheet, and an index of every
+// entered value by person × key × role × rater. Edits change it in place (the scored sheet
+// recomputes only what an entry reaches); the state class around it tells the grid to redraw.
+import type { Scalar } from '../../formula/types';
+import type { PeriodSheetData, PersonRecord } from '../../store/index';
+import type { CompiledTemplate, IndicatorPlan } from '../../scoring/graph';
+import type { PersonStatus, RaterRole, Template } from '../../scoring/model';
+import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
+import { compileTemplate, scorePeriod, type ScoredPeriod } from '../../scoring/score';
+import { combinedScore, rolePresent } from '../../scoring/sheet';
+import type { Value } from '../../formula/types';
+
+/**
+ * Which part of the template a period rates:
+ * - `full`: everything (the usual case).
+ * - `month`: a month whose template counts some indicators weekly (seed 003): those show the
+ *   sum over the month's week periods, read-only; their inputs are entered in the weeks.
+ * - `week`: a week period of such a template: only the weekly indicators and their inputs.
+ */
+export type SheetScope = 'full' | 'month' | 'week';
+
+export interface SheetModel {
+  readonly data: PeriodSheetData;
+  readonly template: Template;
+  readonly compiled: CompiledTemplate;
+  readonly scope: SheetScope;
+  readonly people: readonly PersonRecord[];
+  readonly rowOfPerson: ReadonlyMap<string, number>;
+  readonly statuses: Map<string, PersonStatus>;
+  /** Entered values by `entryIndexKey`. */
+  readonly entries: Map<string, SheetEntry>;
+  readonly remarks: Map<string, string>;
+  scored: ScoredPeriod;
+}
+
+export function scopeOf(data: PeriodSheetData, compiled: CompiledTemplate): SheetScope {
+  if (!compiled.hasWeekly) return 'full';
+  if (data.period.kind === 'week' && data.template.body.periodKind !== 'week') return 'week';
+  if (data.period.kind === 'month') return 'month';
+  return 'full';
+}
+
+/** The value one rater entered, or null. */
+export function enteredValue(model: SheetModel, personId: string, key: string, role: RaterRole, rater: string): Scalar {
+  return model.entries.get(entryIndexKey(personId, key, role, rater))?.value ?? null;
+}
+
+export function entryIndexKey(personId: string, key: string, role: RaterRole, rater: string): string {
+  return `${personId}\u0001${key}\u0001${role}\u0001${rater}`;
+}
+
+/**
+ * What to score. A week period of a month template is scored as "a month of one week", so its
+ * weekly indicators show that week's points (ranks and averages over the team that week).
+ */
+export function sheetInputFor(data: PeriodSheetData, scope: SheetScope, statuses?: ReadonlyMap<string, PersonStatus>): SheetInput {
+  const people = statuses ? data.input.people.map((person) => ({ ...person, status: statuses.get(person.id) ?? 'active' })) : data.input.people;
+  if (scope !== 'week') return { ...data.input, people };
+  return { people, entries: data.input.entries, weeks: [{ key: data.period.key, entries: data.input.entries }] };
+}
+
+export function buildModel(data: PeriodSheetData): SheetModel {
+  const template = data.template.body;
+  const compiled = compileTemplate(template);
+  const scope = scopeOf(data, compiled);
+  const entries = new Map<string, SheetEntry>();
+  for (const entry of data.input.entries) entries.set(entryIndexKey(entry.personId, entry.key, entry.role, entry.rater ?? ''), entry);
+  const statuses = new Map(data.input.people.map((person) => [person.id, person.status ?? 'active']));
+  return {
+    data,
+    template,
+    compiled,
+    scope,
+    people: data.people,
+    rowOfPerson: new Map(data.people.map((person, index) => [person.id, index])),
+    statuses,
+    entries,
+    remarks: new Map([...data.remarks].map(([personId, remark]) => [personId, remark.text])),
+    scored: scorePeriod(template, sheetInputFor(data, scope)),
+  };
+}
+
+/** Score again from the index (after a status change, or a batch too big for one-by-one updates). */
+export function rescore(model: SheetModel): void {
+  const entries = [...model.entries.values()];
+  const data: PeriodSheetData = { ...model.data, input: { ...model.data.input, entries } };
+  model.scored = scorePeriod(model.template, sheetInputFor(data, model.scope, model.statuses));
+}
+
+/** Record one entered value and recompute what depends on it. */
+export function applyEntry(model: SheetModel, entry: SheetEntry): void {
+  const indexKey = entryIndexKey(entry.personId, entry.key, entry.role, entry.rater ?? '');
+  if (entry.value === null || entry.value === '') model.entries.delete(indexKey);
+  else model.entries.set(indexKey, entry);
+  model.scored.sheet.set(entry);
+}
+
+/** After edits in a week period: each weekly indicator's points for the week, from the sheet itself. */
+export function refreshWeekPoints(model: SheetModel): void {
+  if (model.scope !== 'week') return;
+  const sheet = model.scored.sheet;
+  for (const plan of model.compiled.indicators) {
+    if (!plan.weekly) continue;
+    sheet.setWeekSums(plan.indicator.id, weekPoints(sheet.columns, plan, sheet.rowPeople.length));
+  }
+}
+
+function weekPoints(columns: readonly Value[][], plan: IndicatorPlan, rows: number): Value[] {
+  const values = new Array<Value>(rows);
+  for (let row = 0; row < rows; row++) {
+    const rated = plan.roles.some((_, i) => rolePresent(columns, plan, i, row));
+    values[row] = rated ? combinedScore(columns, plan, row) : null;
+  }
+  return values;
+}
