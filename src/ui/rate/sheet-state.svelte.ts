@@ -16,10 +16,10 @@ import {
   loadPeriodSheet,
   observe,
   saveSheetEdits,
-  type AuditRecord,
+  type Changes,
 } from '../../store/index';
 import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
-import { applyEntry, buildModel, entryIndexKey, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
+import { applyEntry, buildModel, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { historyDepth, loadHistory, outcomeOf } from './history';
 import { applyFeed, createEchoes, echoKey, weekPeriodIdsOf } from './sync';
@@ -27,8 +27,6 @@ import { NO_FLAGS, NO_IDS, NO_NAMES, teamNameMap } from './sheet-data';
 
 /** Above this many changed cells in a big sheet, score once from scratch instead of cell by cell. */
 const RESCORE_BATCH = 400;
-/** Re-subscribe to the change feed once this many records were read through it. */
-const FEED_WINDOW = 500;
 
 export interface SheetHost {
   /** A read or a save failed (the sheet is already back to what is stored): tell the person. */
@@ -57,6 +55,7 @@ export class RateSheetState {
   private readonly echoes = createEchoes();
   private feed: { unsubscribe(): void } | null = null;
   private processed = 0;
+  private subscribedFrom = 0;
   private weekPeriodIds: ReadonlySet<string> = NO_IDS;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -106,14 +105,19 @@ export class RateSheetState {
   /** Read the period and score it; true when the period exists. */
   private async load(): Promise<boolean> {
     const generation = this.generation;
-    const data = await loadPeriodSheet(this.periodId);
+    performance.mark('kaohe:sheet-load-start');
+    let data = await loadPeriodSheet(this.periodId);
+    performance.mark('kaohe:sheet-loaded');
     if (!data) return false;
+    // `vite build --mode bench` only: a benchmark team's values are generated, not stored.
+    if (import.meta.env.MODE === 'bench') data = (await import('./bench-seed')).withGeneratedEntries(data);
     const [teams, periods] = await Promise.all([listTeams(data.period.workspaceId), data.period.kind === 'month' ? listPeriods(data.period.workspaceId) : Promise.resolve([])]);
+    performance.mark('kaohe:sheet-score-start');
     const model = buildModel(data);
+    performance.mark('kaohe:sheet-scored');
     const depth = historyDepth(model.template);
     const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
     if (generation !== this.generation) return true;
-    performance.mark('kaohe:sheet-scored');
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
     this.teamNames = teamNameMap(teams);
     this.earlier = earlier;
@@ -193,9 +197,7 @@ export class RateSheetState {
       } else {
         const entry = { personId: op.personId, key: op.key, role: op.role, ...(op.rater ? { rater: op.rater } : {}), value: op.after };
         if (batch) {
-          const key = entryIndexKey(op.personId, op.key, op.role, op.rater);
-          if (op.after === null || op.after === '') model.entries.delete(key);
-          else model.entries.set(key, entry);
+          indexEntry(model.entries, entry);
           rescoreNeeded = true;
         } else {
           applyEntry(model, entry);
@@ -253,6 +255,7 @@ export class RateSheetState {
 
   private subscribe(fromSeq: number): void {
     this.feed?.unsubscribe();
+    this.subscribedFrom = fromSeq;
     const workspaceId = this.workspaceId;
     this.feed = observe(() => changesSince(workspaceId, fromSeq)).subscribe({
       next: (records) => this.receive(records),
@@ -260,12 +263,11 @@ export class RateSheetState {
     });
   }
 
-  private receive(records: readonly AuditRecord[]): void {
+  private receive({ records, lastSeq }: Changes): void {
     const model = this.model;
     if (!model) return;
     const fresh = records.filter((record) => (record.seq ?? 0) > this.processed);
-    if (fresh.length === 0) return;
-    this.processed = fresh[fresh.length - 1]!.seq ?? this.processed;
+    this.processed = Math.max(this.processed, lastSeq);
     const result = applyFeed(model, this.periodId, fresh, this.echoes, this.weekPeriodIds);
     if (result.locked !== undefined) this.locked = result.locked;
     if (result.changed) {
@@ -274,7 +276,9 @@ export class RateSheetState {
       this.changed();
     }
     if (result.reload) this.scheduleReload();
-    if (records.length >= FEED_WINDOW) this.subscribe(this.processed);
+    // Follow on from the last record read, so the next look reads only newer ones (a big
+    // import elsewhere would otherwise be read again on every later write).
+    if (this.processed > this.subscribedFrom) this.subscribe(this.processed);
   }
 
   private scheduleReload(): void {

@@ -167,7 +167,7 @@ describe('another tab’s writes reach an open sheet through the audit-log feed'
     await setEntries(month.id, [{ personId: b, key: 'satisfaction_score', role: 'supervisor', value: 88 }]);
     await setPeriodLocked(month.id, true);
 
-    const records = await changesSince(workspaceId, since);
+    const { records } = await changesSince(workspaceId, since);
     const result = applyFeed(open, month.id, records, echoes, new Set());
     expect(result).toMatchObject({ changed: true, reload: false, locked: true });
     const score = (personId: string) => personResult(open.scored.sheet, [], personId).indicators['satisfaction']!.score;
@@ -183,7 +183,7 @@ describe('another tab’s writes reach an open sheet through the audit-log feed'
     const open = await model(month.id);
     const since = await latestChangeSeq();
     await addPeople(workspaceId, [{ name: '钱多多' }]);
-    const result = applyFeed(open, month.id, await changesSince(workspaceId, since), createEchoes(), new Set());
+    const result = applyFeed(open, month.id, (await changesSince(workspaceId, since)).records, createEchoes(), new Set());
     expect(result.reload).toBe(true);
   });
 });
