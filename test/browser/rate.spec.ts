@@ -167,7 +167,7 @@ test('paste a 5×4 block copied from a spreadsheet, undo it, reload, and see a s
   await expect(cell(second, 'KF002', 'total')).toHaveText((await cell(page, 'KF002', 'total').textContent()) ?? '');
 });
 
-test('a locked period refuses edits with a message; unlocking lets them through again', async ({ page }) => {
+test('a locked period refuses edits with a message; unlocked, values can be typed and filled down', async ({ page }) => {
   await openApp(page, '#/rate');
   const satisfaction = 'entry:supervisor:satisfaction_score';
   await scrollToColumn(page, satisfaction);
@@ -189,4 +189,17 @@ test('a locked period refuses edits with a message; unlocking lets them through 
   await page.keyboard.type('60');
   await page.keyboard.press('Enter');
   await expect(cell(page, 'KF004', satisfaction)).toHaveText('60');
+
+  // Fill down: KF004's value into the two rows below, and one undo takes it back.
+  const below = [(await cell(page, 'KF005', satisfaction).textContent()) ?? '', (await cell(page, 'KF006', satisfaction).textContent()) ?? ''];
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+D');
+  await expect(page.getByTestId('notice')).toContainText('已填充 2 个单元格');
+  await expect(cell(page, 'KF005', satisfaction)).toHaveText('60');
+  await expect(cell(page, 'KF006', satisfaction)).toHaveText('60');
+  await page.keyboard.press('Control+Z');
+  await expect(cell(page, 'KF005', satisfaction)).toHaveText(below[0]!);
+  await expect(cell(page, 'KF006', satisfaction)).toHaveText(below[1]!);
 });

@@ -74,6 +74,7 @@ export default {
   'problem.aboveMax': 'Should not be above {max}',
   'problem.notLevel': 'Should be one of the levels: {levels}',
   'problem.notBoolean': 'Should be yes or no',
+  'problem.rowInvalid': '{count} inputs in this row do not fit (marked red); the total may be wrong',
   'problem.error': 'Cannot be worked out ({code}): check the inputs marked red in this row',
   'value.yes': 'Yes',
   'value.no': 'No',

@@ -73,6 +73,7 @@ export default {
   'problem.aboveMax': '不能大于 {max}',
   'problem.notLevel': '应为以下等级之一：{levels}',
   'problem.notBoolean': '应为“是”或“否”',
+  'problem.rowInvalid': '本行有 {count} 个输入不符合要求（标红），总分可能不准',
   'problem.error': '无法计算（{code}）：请检查本行标红的输入',
   'value.yes': '是',
   'value.no': '否',

@@ -131,6 +131,18 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
   const { locale } = view;
   const person = (row: number) => model.people[row]!;
   const failing = new Set(model.template.grades.filter((band) => band.failing).map((band) => band.label));
+  const entryColumns = columns.filter((column) => column.source.kind === 'entry');
+
+  /** How many of a person's entered values (as this rater sees them) do not fit their input. */
+  function invalidEntries(personId: string): number {
+    let count = 0;
+    for (const column of entryColumns) {
+      const source = column.source;
+      if (source.kind !== 'entry') continue;
+      if (entryProblem(source.input, enteredValue(model, personId, source.key, source.role, view.rater))) count += 1;
+    }
+    return count;
+  }
 
   function text(row: number, col: number): string {
     const column = columns[col]!;
@@ -188,6 +200,12 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
       }
       const value = computedValue(model, column, id);
       if (value !== undefined && isError(value)) return translate(locale, 'rate.problem.error', { code: value.code });
+      // A total worked out from values that do not fit (text in a number cell reads as Excel
+      // reads it) is marked, so nobody takes it for a clean result.
+      if (source.kind === 'total') {
+        const invalid = invalidEntries(id);
+        if (invalid > 0) return translate(locale, 'rate.problem.rowInvalid', { count: invalid });
+      }
       return null;
     },
     tone(row, col): CellTone | null {
@@ -201,8 +219,11 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
           return (model.statuses.get(id) ?? 'active') === 'active' ? null : 'warn';
         case 'flags':
           return view.flags.has(id) ? 'warn' : null;
-        case 'total':
-          return 'strong';
+        case 'total': {
+          const value = computedValue(model, column, id);
+          if (value !== undefined && isError(value)) return 'error';
+          return invalidEntries(id) > 0 ? 'warn' : 'strong';
+        }
         case 'grade': {
           const grade = computedValue(model, column, id);
           return typeof grade === 'string' && failing.has(grade) ? 'error' : 'strong';
