@@ -103,24 +103,27 @@ async function editToRank(page: Page, column: string, edits: number): Promise<nu
     const pending = page.evaluate(
       () =>
         new Promise<number>((done) => {
-          const row = document.querySelector('[data-testid="rate-grid"] [role="row"][aria-rowindex="2"]')!;
-          const rank = row.querySelector('[data-col="rank"]')!;
-          const total = row.querySelector('[data-col="total"]')!;
+          const grid = document.querySelector('[data-testid="rate-grid"] [role="grid"]')!;
+          const shown = () => {
+            const row = grid.querySelector('[role="row"][aria-rowindex="2"]');
+            return `${row?.querySelector('[data-col="total"]')?.textContent}|${row?.querySelector('[data-col="rank"]')?.textContent}`;
+          };
+          const before = shown();
           let pressed = 0;
-          setTimeout(() => done(Number.NaN), 10_000);
+          const timer = setTimeout(() => done(Number.NaN), 10_000);
           const onKey = (event: KeyboardEvent) => {
             if (event.key === 'Enter') pressed = event.timeStamp;
           };
           document.addEventListener('keydown', onKey, true);
           const observer = new MutationObserver(() => {
-            if (!pressed) return;
+            if (!pressed || shown() === before) return;
             observer.disconnect();
+            clearTimeout(timer);
             document.removeEventListener('keydown', onKey, true);
             // The next frame is the one that shows the new total and rank.
             requestAnimationFrame(() => done(performance.now() - pressed));
           });
-          observer.observe(rank, { characterData: true, childList: true, subtree: true });
-          observer.observe(total, { characterData: true, childList: true, subtree: true });
+          observer.observe(grid, { characterData: true, childList: true, subtree: true });
         }),
     );
     await page.keyboard.type(value);
@@ -188,6 +191,8 @@ export async function run(): Promise<void> {
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const big = await openSheet(page, `${url}#/rate?period=${seeded.periodId}`);
     const bigEdits = await editToRank(page, 'entry:supervisor:satisfaction_score', EDITS);
+    // Let the edits' saves finish before timing frames.
+    await page.getByText(/^(已保存|Saved)$/).waitFor();
     const down = await scrollFrames(page, 0, 3 * 28, SCROLL_FRAMES);
     const across = await scrollFrames(page, 97, 0, SCROLL_FRAMES);
     const both = await scrollFrames(page, 31, 2 * 28, SCROLL_FRAMES);
@@ -202,9 +207,12 @@ export async function run(): Promise<void> {
     console.log(`grid: index and score ${size}              ${ms(big.score)}  (${ratio(big.score, example.score)})`);
     console.log(`grid: first render ${size}  ${ms(big.render)} (target < 300)  (${ratio(big.render, example.render)})`);
     console.log(`grid: page open → rows on screen ${size}   ${ms(big.total)}  (without the ${ms(big.generate)} spent generating values)`);
-    const edit50 = quantile(bigEdits, 0.5);
-    const edit95 = quantile(bigEdits, 0.95);
-    console.log(`grid: edit → updated total and rank ${size}  median ${ms(edit50)}, p95 ${ms(edit95)}, max ${ms(Math.max(...bigEdits))} (target < 50)  (${ratio(edit50, quantile(exampleEdits, 0.5))})`);
+    const timedOut = bigEdits.filter((time) => Number.isNaN(time)).length;
+    if (timedOut > 0) console.log(`grid: ${timedOut} of ${EDITS} edits did not repaint the total within 10 s`);
+    const measured = bigEdits.filter((time) => !Number.isNaN(time));
+    const edit50 = quantile(measured, 0.5);
+    const edit95 = quantile(measured, 0.95);
+    console.log(`grid: edit → updated total and rank ${size}  median ${ms(edit50)}, p95 ${ms(edit95)}, max ${ms(Math.max(...measured))} (target < 50)  (${ratio(edit50, quantile(exampleEdits, 0.5))})`);
     for (const [name, frames] of [['down', down], ['sideways', across], ['diagonal', both]] as const) {
       const p95 = quantile(frames, 0.95);
       const fps = 1000 / (frames.reduce((sum, f) => sum + f, 0) / frames.length);
