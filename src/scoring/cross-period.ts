@@ -7,6 +7,8 @@ import { previousPeriodKey } from './periods';
 
 export interface PersonOutcome {
   readonly status: PersonStatus;
+  /** False when nothing was entered for the person that period: an empty sheet proves nothing. */
+  readonly rated?: boolean;
   readonly rank: number | null;
   readonly grade: string | null;
 }
@@ -27,7 +29,7 @@ export interface CrossPeriodFlag {
 }
 
 function meets(rule: CrossPeriodRule, outcome: PersonOutcome | undefined, failing: ReadonlySet<string>): boolean {
-  if (!outcome || outcome.status !== 'active') return false;
+  if (!outcome || outcome.status !== 'active' || outcome.rated === false) return false;
   if (rule.kind === 'consecutiveRank') return outcome.rank !== null && outcome.rank <= rule.rank;
   return outcome.grade !== null && failing.has(outcome.grade);
 }

@@ -189,7 +189,8 @@ function scoreColumn(indicator: Indicator, plan: IndicatorPlan, rolledUp: boolea
     id: `score:${indicator.id}`,
     title,
     group: indicator.name,
-    width: widthFor(title, 64),
+    // A month's weekly sums stand alone under their indicator's name: wide enough to read it.
+    width: rolledUp ? widthFor(indicator.name, 72, 140) : widthFor(title, 64),
     editable: false,
     kind: 'computed',
     align: 'end',

@@ -4,8 +4,7 @@ import { listPeriodHistory, loadPeriodSheet, type PeriodRecord } from '../../sto
 import type { Template } from '../../scoring/model';
 import { previousPeriodKey } from '../../scoring/periods';
 import type { PeriodOutcome, PersonOutcome } from '../../scoring/cross-period';
-import type { ScoredPeriod } from '../../scoring/score';
-import { buildModel } from './sheet-model';
+import { buildModel, ratedPeople, type SheetModel } from './sheet-model';
 
 /** How many earlier periods the template's rules look at (a 3-month rule needs the 2 before). */
 export function historyDepth(template: Template): number {
@@ -13,11 +12,26 @@ export function historyDepth(template: Template): number {
   return rules.length === 0 ? 0 : Math.max(...rules.map((rule) => rule.periods)) - 1;
 }
 
-/** Results of one scored period, by person. */
-export function outcomeOf(key: string, scored: ScoredPeriod, statusOf: (personId: string) => PersonOutcome['status']): PeriodOutcome {
+/** Results of one scored period, by person (from the live sheet, so edits count at once). */
+export function outcomeOf(model: SheetModel): PeriodOutcome {
   const people = new Map<string, PersonOutcome>();
-  for (const result of scored.people) people.set(result.personId, { status: statusOf(result.personId), rank: result.rank, grade: result.grade });
-  return { key, people };
+  const rated = ratedPeople(model);
+  const { sheet } = model.scored;
+  const ranks = sheet.columns[model.compiled.rankSlot]!;
+  const grades = sheet.columns[model.compiled.gradeSlot]!;
+  for (const person of model.people) {
+    const status = model.statuses.get(person.id) ?? 'active';
+    const row = sheet.rowOf.get(person.id) ?? -1;
+    const rank = row >= 0 ? ranks[row] : null;
+    const grade = row >= 0 && status === 'active' ? grades[row] : null;
+    people.set(person.id, {
+      status,
+      rated: rated.has(person.id),
+      rank: typeof rank === 'number' ? rank : null,
+      grade: typeof grade === 'string' && grade !== '' ? grade : null,
+    });
+  }
+  return { key: model.data.period.key, people };
 }
 
 /**
@@ -36,8 +50,7 @@ export async function loadHistory(period: PeriodRecord, depth: number): Promise<
     if (!earlier) break;
     const data = await loadPeriodSheet(earlier.id);
     if (!data) break;
-    const model = buildModel(data);
-    outcomes.unshift(outcomeOf(key, model.scored, (id) => model.statuses.get(id) ?? 'active'));
+    outcomes.unshift(outcomeOf(buildModel(data)));
     key = previousPeriodKey(key);
   }
   return outcomes;

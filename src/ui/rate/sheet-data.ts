@@ -89,6 +89,12 @@ function sheetRow(model: SheetModel, personId: string): number {
 }
 
 /** The computed value shown in a column for a person, or undefined if the column is not computed. */
+/** Has anything been entered for the raw inputs a derived input reads, in this row? */
+function derivedHasInputs(model: SheetModel, slot: number, row: number): boolean {
+  const { cells } = model.compiled;
+  return cells[slot]!.rowDeps.some((dep) => cells[dep]!.kind !== 'raw' || model.scored.sheet.columns[dep]![row] !== null);
+}
+
 export function computedValue(model: SheetModel, column: RateColumn, personId: string): Value | undefined {
   const source = column.source;
   let slot: number;
@@ -110,6 +116,8 @@ export function computedValue(model: SheetModel, column: RateColumn, personId: s
   const row = sheetRow(model, personId);
   if (row < 0) return null;
   const value = model.scored.sheet.columns[slot]![row];
+  // 询单人数比 of a row nobody has filled in yet is blank, not #DIV/0!.
+  if (source.kind === 'derived' && isError(value) && !derivedHasInputs(model, slot, row)) return null;
   // Grades are for assessed people only (temporary cover is ranked, not graded).
   if (source.kind === 'grade' && model.statuses.get(personId) !== 'active') return null;
   return value ?? null;

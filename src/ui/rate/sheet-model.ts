@@ -4,7 +4,7 @@
 import type { Scalar } from '../../formula/types';
 import type { PeriodSheetData, PersonRecord } from '../../store/index';
 import type { CompiledTemplate, IndicatorPlan } from '../../scoring/graph';
-import type { PersonStatus, RaterRole, Template } from '../../scoring/model';
+import type { InputDef, PersonStatus, RaterRole, Template } from '../../scoring/model';
 import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
 import { compileTemplate, scorePeriod, type ScoredPeriod } from '../../scoring/score';
 import { combinedScore, rolePresent } from '../../scoring/sheet';
@@ -103,6 +103,34 @@ export function buildModel(data: PeriodSheetData): SheetModel {
     remarks: new Map([...data.remarks].map(([personId, remark]) => [personId, remark.text])),
     scored: scorePeriod(template, sheetInputFor(data, scope)),
   };
+}
+
+/**
+ * Cross-period rules (连续3个月…) are about the template's own periods: a week of a monthly
+ * template has no flags of its own.
+ */
+export function hasFlags(model: SheetModel): boolean {
+  return (model.template.crossPeriod?.length ?? 0) > 0 && model.data.period.kind === model.template.periodKind;
+}
+
+/** Team-wide inputs entered in this period: in a week, those of weekly indicators; in a month, the others. */
+export function teamInputsOf(model: SheetModel): InputDef[] {
+  return model.template.inputs.filter((input) => {
+    if (input.scope !== 'team' || input.formula) return false;
+    const slot = model.compiled.rawSlots.get(`team|${input.id}`);
+    const weekly = slot !== undefined && model.compiled.cells[slot]!.weekly;
+    if (model.scope === 'week') return weekly;
+    if (model.scope === 'month') return !weekly;
+    return true;
+  });
+}
+
+/** People with anything entered for them in this period (or, for a month, in its weeks). */
+export function ratedPeople(model: SheetModel): Set<string> {
+  const rated = new Set<string>();
+  for (const byPerson of model.entries.values()) for (const personId of byPerson.keys()) rated.add(personId);
+  for (const week of model.data.input.weeks ?? []) for (const entry of week.entries) rated.add(entry.personId);
+  return rated;
 }
 
 /** Score again from the index (after a status change, or a batch too big for one-by-one updates). */

@@ -19,7 +19,7 @@ import {
   type Changes,
 } from '../../store/index';
 import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
-import { applyEntry, buildModel, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
+import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { historyDepth, loadHistory, outcomeOf } from './history';
 import { applyFeed, createEchoes, echoKey, weekPeriodIdsOf } from './sync';
@@ -115,7 +115,7 @@ export class RateSheetState {
     performance.mark('kaohe:sheet-score-start');
     const model = buildModel(data);
     performance.mark('kaohe:sheet-scored');
-    const depth = historyDepth(model.template);
+    const depth = hasFlags(model) ? historyDepth(model.template) : 0;
     const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
     if (generation !== this.generation) return true;
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
@@ -130,9 +130,9 @@ export class RateSheetState {
   /** After any change of values: redraw, and recompute flags that depend on this period's ranks. */
   private changed(): void {
     const model = this.model;
-    if (model && model.template.crossPeriod?.length && this.earlier.length > 0) {
-      const current = outcomeOf(model.data.period.key, model.scored, (id) => model.statuses.get(id) ?? 'active');
-      this.flags = crossPeriodFlags(model.template.crossPeriod, model.template.grades, [...this.earlier, current], current.key);
+    if (model && hasFlags(model) && this.earlier.length > 0) {
+      const current = outcomeOf(model);
+      this.flags = crossPeriodFlags(model.template.crossPeriod ?? [], model.template.grades, [...this.earlier, current], current.key);
     } else if (this.flags.size > 0) {
       this.flags = NO_FLAGS;
     }

@@ -52,11 +52,27 @@ it('flags first place and failing three months running, from periods stored in t
   const earlier = await loadHistory(november, historyDepth(template));
   expect(earlier.map((outcome) => outcome.key)).toEqual(['2026-09', '2026-10']);
   const current = buildModel((await loadPeriodSheet(november.id))!);
-  const outcome = outcomeOf('2026-11', current.scored, () => 'active');
+  const outcome = outcomeOf(current);
   const flags = crossPeriodFlags(template.crossPeriod!, template.grades, [...earlier, outcome], '2026-11');
   expect(flags.get(ids.get('王芳')!)?.map((flag) => flag.ruleId)).toEqual(['top']);
   expect(flags.get(ids.get('李娜')!)?.map((flag) => flag.ruleId)).toEqual(['failing']);
   expect(flags.has(ids.get('张伟')!)).toBe(false);
+});
+
+it('an earlier month with nothing entered does not count towards a streak', async () => {
+  const workspaceId = (await createWorkspace('测试')).id;
+  const record = await createTemplate(workspaceId, template);
+  await addPeople(workspaceId, [{ name: '王芳' }, { name: '李娜' }]);
+  const ids = new Map((await listPeople(workspaceId)).map((p) => [p.name, p.id]));
+  // September and October exist but nobody was rated: everyone ties for first on blanks.
+  await createPeriod(workspaceId, { kind: 'month', key: '2026-09', templateId: record.id });
+  await createPeriod(workspaceId, { kind: 'month', key: '2026-10', templateId: record.id });
+  const november = await createPeriod(workspaceId, { kind: 'month', key: '2026-11', templateId: record.id });
+  await setEntries(november.id, [{ personId: ids.get('王芳')!, key: 'satisfaction_score', role: 'supervisor', value: 95 }]);
+  const earlier = await loadHistory(november, 2);
+  expect(earlier[0]!.people.get(ids.get('王芳')!)).toMatchObject({ rank: 1, rated: false });
+  const current = outcomeOf(buildModel((await loadPeriodSheet(november.id))!));
+  expect(crossPeriodFlags(template.crossPeriod!, template.grades, [...earlier, current], '2026-11').size).toBe(0);
 });
 
 it('looks no further back than a gap in the months', async () => {

@@ -42,6 +42,11 @@ describe('cross-period flags (seed 003: 连续3个月排名第一 / 连续3个�
     expect(crossPeriodFlags(rules, grades, series, '2026-11').size).toBe(0);
   });
 
+  it('a month with nothing entered for the person does not count (blanks all tie for first)', () => {
+    const series = [month('2026-09', { a: { rank: 1, rated: false } }), month('2026-10', { a: { rank: 1 } }), month('2026-11', { a: { rank: 1 } })];
+    expect(crossPeriodFlags(rules, grades, series, '2026-11').size).toBe(0);
+  });
+
   it('a month on leave or as temporary cover does not count', () => {
     const onLeave = [month('2026-09', { a: { rank: 1 } }), month('2026-10', { a: { status: 'leave', rank: null, grade: null } }), month('2026-11', { a: { rank: 1 } })];
     expect(crossPeriodFlags(rules, grades, onLeave, '2026-11').size).toBe(0);
