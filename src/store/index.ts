@@ -14,5 +14,8 @@ export * from './backup';
 export * from './sheets';
 export * from './calibrations';
 export * from './imports';
+export * from './changes';
+export * from './roster-import';
+export * from './sheet-edits';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';

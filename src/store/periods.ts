@@ -70,3 +70,13 @@ export async function setStatus(periodId: string, personId: string, status: Pers
     await writeAudit({ workspaceId: period.workspaceId, entity: 'status', entityId: `${periodId}|${personId}`, action: 'update', field: 'status', old, new: status });
   });
 }
+
+/**
+ * Periods of one kind rated with any version of one template family, oldest first: the series
+ * cross-period rules look back over (连续3个月排名第一).
+ */
+export async function listPeriodHistory(workspaceId: string, kind: PeriodKind, familyId: string): Promise<PeriodRecord[]> {
+  const periods = await getDb().periods.where('workspaceId').equals(workspaceId).toArray();
+  const prefix = `${familyId}@`;
+  return periods.filter((p) => p.kind === kind && p.templateId.startsWith(prefix)).sort((a, b) => a.key.localeCompare(b.key) || a.createdAt - b.createdAt);
+}

@@ -16,8 +16,8 @@ test('example workspace in Chinese, English remembered, added person survives a 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.getByLabel('Name', { exact: true }).fill('钱多多');
-  await page.getByLabel('Employee no.').fill('KF013');
-  await page.getByLabel('Position').fill('客服专员');
+  await page.getByLabel('Employee no.', { exact: true }).fill('KF013');
+  await page.getByLabel('Position', { exact: true }).fill('客服专员');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByTestId('notice')).toContainText('Added 钱多多');
   await expect(page.getByTestId('roster')).toContainText('钱多多');

@@ -5,8 +5,10 @@ import roster from './roster';
 import scoring from './scoring';
 import studio from './studio';
 import excel from './excel';
+import rate from './rate';
+import grid from './grid';
 import files from './files';
 import dashboard from './dashboard';
 import print from './print';
 
-export default { shell, home, roster, scoring, studio, excel, files, dashboard, print } as const;
+export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print } as const;

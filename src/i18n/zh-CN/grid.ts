@@ -1,0 +1,21 @@
+// 表格组件：排序、筛选、编辑提示。
+export default {
+  'menu.open': '{column}：排序和筛选',
+  'menu.title': '{column}',
+  'sort.asc': '升序',
+  'sort.desc': '降序',
+  'sort.clear': '取消排序',
+  'sort.ascShort': '（升序）',
+  'sort.descShort': '（降序）',
+  'filter.label': '筛选',
+  'filter.hint': '输入文字，或 >80、<=60、=优秀',
+  'filter.clear': '清除筛选',
+  'filter.clearAll': '清除全部筛选',
+  'filter.active': '（已筛选）',
+  'rows.shown': '显示 {shown} / {total} 行',
+  'cell.label': '{column}，{row}：{value}',
+  'cell.empty': '空',
+  'cell.readOnly': '（只读）',
+  'editor.label': '编辑 {column}，{row}',
+  'keys.help': '方向键移动，直接输入即替换，F2 编辑，Enter 确认，Esc 取消，Ctrl+C / Ctrl+V 复制粘贴，Ctrl+D 向下填充，Ctrl+Z 撤销',
+} as const;

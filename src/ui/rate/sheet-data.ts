@@ -1,0 +1,254 @@
+// The rating sheet as the grid sees it: text, sort values, problems and tones of each cell,
+// read straight from the sheet model (nothing is copied per cell, so 10,000 rows cost nothing
+// until they scroll into view).
+import { formatNumber, translate, type Locale } from '../../i18n/catalog';
+import type { Scalar, Value } from '../../formula/types';
+import { isError } from '../../formula/index';
+import type { InputDef, PersonStatus } from '../../scoring/model';
+import { entryProblem, type EntryProblem } from '../../scoring/entry-values';
+import type { CrossPeriodFlag } from '../../scoring/cross-period';
+import type { CellTone, GridData } from '../grid/types';
+import type { RateColumn } from './columns';
+import { enteredValue, type SheetModel } from './sheet-model';
+
+export interface SheetView {
+  readonly locale: Locale;
+  /** The rater name edits are entered as ('' = not recorded). */
+  readonly rater: string;
+  readonly locked: boolean;
+  readonly flags: ReadonlyMap<string, readonly CrossPeriodFlag[]>;
+  readonly teamNames: ReadonlyMap<string, string>;
+}
+
+/** Empty values for state that is replaced whole (never mutated). */
+export const NO_FLAGS: ReadonlyMap<string, readonly CrossPeriodFlag[]> = new Map();
+export const NO_NAMES: ReadonlyMap<string, string> = new Map();
+export const NO_IDS: ReadonlySet<string> = new Set();
+
+export function teamNameMap(teams: readonly { readonly id: string; readonly name: string }[]): ReadonlyMap<string, string> {
+  return new Map(teams.map((team) => [team.id, team.name]));
+}
+
+export const STATUSES: readonly PersonStatus[] = ['active', 'leave', 'temporary'];
+
+export function statusLabel(status: PersonStatus, locale: Locale): string {
+  return translate(locale, `scoring.status.${status}`);
+}
+
+/** Status as typed: its label in either language, or a short word (参与/请假/临时). */
+export function parseStatus(text: string): PersonStatus | null {
+  const word = text.trim().toLowerCase();
+  if (word === '') return 'active';
+  for (const status of STATUSES) {
+    for (const locale of ['zh-CN', 'en'] as const) if (statusLabel(status, locale).toLowerCase() === word) return status;
+  }
+  if (['参与', '正常', '在岗', 'active'].includes(word)) return 'active';
+  if (['请假', '不参与', '缺岗', 'leave'].includes(word)) return 'leave';
+  if (['临时', '顶岗', 'temporary', 'temp'].includes(word)) return 'temporary';
+  return null;
+}
+
+/** A stored value as a person reads it: 95%, 是, 4. */
+export function formatEntry(input: InputDef, value: Scalar, locale: Locale): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (input.type === 'boolean') {
+    if (value === true || value === 1) return translate(locale, 'rate.value.yes');
+    if (value === false || value === 0) return translate(locale, 'rate.value.no');
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (input.type === 'percent') return `${formatNumber(locale, value * 100, 2)}%`;
+  return formatNumber(locale, value, 4);
+}
+
+/** A computed value: up to 2 decimals; errors show their code; blank stays blank. */
+export function formatComputed(value: Value | undefined, locale: Locale, percent = false): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (isError(value)) return value.code;
+  if (typeof value === 'object') return '';
+  if (typeof value === 'number') return percent ? `${formatNumber(locale, value * 100, 2)}%` : formatNumber(locale, value, 2);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+export function describeEntryProblem(problem: EntryProblem, input: InputDef, locale: Locale): string {
+  switch (problem.code) {
+    case 'belowMin':
+      return translate(locale, 'rate.problem.belowMin', { min: formatEntry(input, problem.min, locale) });
+    case 'aboveMax':
+      return translate(locale, 'rate.problem.aboveMax', { max: formatEntry(input, problem.max, locale) });
+    case 'notLevel':
+      return translate(locale, 'rate.problem.notLevel', { levels: problem.levels.join(' / ') });
+    default:
+      return translate(locale, `rate.problem.${problem.code}`);
+  }
+}
+
+function sheetRow(model: SheetModel, personId: string): number {
+  return model.scored.sheet.rowOf.get(personId) ?? -1;
+}
+
+/** The computed value shown in a column for a person, or undefined if the column is not computed. */
+/** Has anything been entered for the raw inputs a derived input reads, in this row? */
+function derivedHasInputs(model: SheetModel, slot: number, row: number): boolean {
+  const { cells } = model.compiled;
+  return cells[slot]!.rowDeps.some((dep) => cells[dep]!.kind !== 'raw' || model.scored.sheet.columns[dep]![row] !== null);
+}
+
+export function computedValue(model: SheetModel, column: RateColumn, personId: string): Value | undefined {
+  const source = column.source;
+  let slot: number;
+  switch (source.kind) {
+    case 'score':
+      slot = source.plan.finalSlot;
+      break;
+    case 'derived':
+    case 'section':
+    case 'total':
+    case 'grade':
+    case 'rank':
+    case 'output':
+      slot = source.slot;
+      break;
+    default:
+      return undefined;
+  }
+  const row = sheetRow(model, personId);
+  if (row < 0) return null;
+  const value = model.scored.sheet.columns[slot]![row];
+  // 询单人数比 of a row nobody has filled in yet is blank, not #DIV/0!.
+  if (source.kind === 'derived' && isError(value) && !derivedHasInputs(model, slot, row)) return null;
+  // Grades are for assessed people only (temporary cover is ranked, not graded).
+  if (source.kind === 'grade' && model.statuses.get(personId) !== 'active') return null;
+  return value ?? null;
+}
+
+/** What one rater entered in an entry column, or, when they have not, the mean of the others. */
+function entryDisplay(model: SheetModel, column: RateColumn, personId: string, rater: string): { value: Scalar; own: boolean } {
+  const source = column.source;
+  if (source.kind !== 'entry') return { value: null, own: true };
+  const own = enteredValue(model, personId, source.key, source.role, rater);
+  if (own !== null) return { value: own, own: true };
+  const row = sheetRow(model, personId);
+  const combined = row >= 0 ? model.scored.sheet.columns[source.slot]![row] : null;
+  if (combined === null || combined === undefined || typeof combined === 'object') return { value: null, own: true };
+  return { value: combined, own: false };
+}
+
+export function createGridData(model: SheetModel, columns: readonly RateColumn[], view: SheetView): GridData {
+  const { locale } = view;
+  const person = (row: number) => model.people[row]!;
+  const failing = new Set(model.template.grades.filter((band) => band.failing).map((band) => band.label));
+  const entryColumns = columns.filter((column) => column.source.kind === 'entry');
+
+  /** How many of a person's entered values (as this rater sees them) do not fit their input. */
+  function invalidEntries(personId: string): number {
+    let count = 0;
+    for (const column of entryColumns) {
+      const source = column.source;
+      if (source.kind !== 'entry') continue;
+      if (entryProblem(source.input, enteredValue(model, personId, source.key, source.role, view.rater))) count += 1;
+    }
+    return count;
+  }
+
+  function text(row: number, col: number): string {
+    const column = columns[col]!;
+    const id = person(row).id;
+    const source = column.source;
+    switch (source.kind) {
+      case 'person':
+        return source.field === 'team' ? (view.teamNames.get(person(row).teamId) ?? '') : person(row)[source.field];
+      case 'status':
+        return statusLabel(model.statuses.get(id) ?? 'active', locale);
+      case 'flags':
+        return (view.flags.get(id) ?? []).map((flag) => flag.label).join('；');
+      case 'entry':
+        return formatEntry(source.input, entryDisplay(model, column, id, view.rater).value, locale);
+      case 'remark':
+        return model.remarks.get(id) ?? '';
+      case 'derived':
+        return formatComputed(computedValue(model, column, id), locale, source.input.type === 'percent');
+      default:
+        return formatComputed(computedValue(model, column, id), locale);
+    }
+  }
+
+  return {
+    get rowCount() {
+      return model.people.length;
+    },
+    text,
+    editText(row, col) {
+      const column = columns[col]!;
+      if (column.source.kind !== 'entry') return text(row, col);
+      const shown = entryDisplay(model, column, person(row).id, view.rater);
+      return shown.own ? formatEntry(column.source.input, shown.value, locale) : '';
+    },
+    sortValue(row, col) {
+      const column = columns[col]!;
+      const id = person(row).id;
+      if (column.source.kind === 'entry') {
+        const value = entryDisplay(model, column, id, view.rater).value;
+        return typeof value === 'number' ? value : value === null ? null : String(value);
+      }
+      const value = computedValue(model, column, id);
+      if (typeof value === 'number') return value;
+      const shown = text(row, col);
+      return shown === '' ? null : shown;
+    },
+    problem(row, col) {
+      const column = columns[col]!;
+      const id = person(row).id;
+      const source = column.source;
+      if (source.kind === 'entry') {
+        const value = enteredValue(model, id, source.key, source.role, view.rater);
+        const problem = entryProblem(source.input, value);
+        return problem ? describeEntryProblem(problem, source.input, locale) : null;
+      }
+      const value = computedValue(model, column, id);
+      if (value !== undefined && isError(value)) return translate(locale, 'rate.problem.error', { code: value.code });
+      // A total worked out from values that do not fit (text in a number cell reads as Excel
+      // reads it) is marked, so nobody takes it for a clean result.
+      if (source.kind === 'total') {
+        const invalid = invalidEntries(id);
+        if (invalid > 0) return translate(locale, 'rate.problem.rowInvalid', { count: invalid });
+      }
+      return null;
+    },
+    tone(row, col): CellTone | null {
+      const column = columns[col]!;
+      const id = person(row).id;
+      const source = column.source;
+      switch (source.kind) {
+        case 'entry':
+          return entryDisplay(model, column, id, view.rater).own ? null : 'muted';
+        case 'status':
+          return (model.statuses.get(id) ?? 'active') === 'active' ? null : 'warn';
+        case 'flags':
+          return view.flags.has(id) ? 'warn' : null;
+        case 'total': {
+          const value = computedValue(model, column, id);
+          if (value !== undefined && isError(value)) return 'error';
+          return invalidEntries(id) > 0 ? 'warn' : 'strong';
+        }
+        case 'grade': {
+          const grade = computedValue(model, column, id);
+          return typeof grade === 'string' && failing.has(grade) ? 'error' : 'strong';
+        }
+        case 'rank':
+          return computedValue(model, column, id) === 1 ? 'good' : null;
+        default: {
+          const value = computedValue(model, column, id);
+          return value !== undefined && isError(value) ? 'error' : null;
+        }
+      }
+    },
+    editable(_row, col) {
+      return !view.locked && columns[col]!.editable;
+    },
+    rowLabel(row) {
+      return person(row).name;
+    },
+  };
+}

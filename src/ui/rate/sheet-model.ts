@@ -1,0 +1,166 @@
+// A period's rating sheet in memory: what was loaded, the scored sheet, and an index of every
+// entered value by person × key × role × rater. Edits change it in place (the scored sheet
+// recomputes only what an entry reaches); the state class around it tells the grid to redraw.
+import type { Scalar } from '../../formula/types';
+import type { PeriodSheetData, PersonRecord } from '../../store/index';
+import type { CompiledTemplate, IndicatorPlan } from '../../scoring/graph';
+import type { InputDef, PersonStatus, RaterRole, Template } from '../../scoring/model';
+import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
+import { compileTemplate, scorePeriod, type ScoredPeriod } from '../../scoring/score';
+import { combinedScore, rolePresent } from '../../scoring/sheet';
+import type { Value } from '../../formula/types';
+
+/**
+ * Which part of the template a period rates:
+ * - `full`: everything (the usual case).
+ * - `month`: a month whose template counts some indicators weekly (seed 003): those show the
+ *   sum over the month's week periods, read-only; their inputs are entered in the weeks.
+ * - `week`: a week period of such a template: only the weekly indicators and their inputs.
+ */
+export type SheetScope = 'full' | 'month' | 'week';
+
+export interface SheetModel {
+  readonly data: PeriodSheetData;
+  readonly template: Template;
+  readonly compiled: CompiledTemplate;
+  readonly scope: SheetScope;
+  readonly people: readonly PersonRecord[];
+  readonly rowOfPerson: ReadonlyMap<string, number>;
+  readonly statuses: Map<string, PersonStatus>;
+  /** Entered values: `cellKey(key, role, rater)` → person id → entry. */
+  readonly entries: EntryIndex;
+  readonly remarks: Map<string, string>;
+  scored: ScoredPeriod;
+}
+
+export function scopeOf(data: PeriodSheetData, compiled: CompiledTemplate): SheetScope {
+  if (!compiled.hasWeekly) return 'full';
+  if (data.period.kind === 'week' && data.template.body.periodKind !== 'week') return 'week';
+  if (data.period.kind === 'month') return 'month';
+  return 'full';
+}
+
+/**
+ * Every entered value, by column (input × role × rater) and then person: two short lookups
+ * instead of one long key, which makes indexing 420,000 values about twice as fast.
+ */
+export type EntryIndex = Map<string, Map<string, SheetEntry>>;
+
+export function cellKey(key: string, role: RaterRole, rater: string): string {
+  return `${key}\u0001${role}\u0001${rater}`;
+}
+
+/** Record (or, for a blank value, forget) one entered value. */
+export function indexEntry(index: EntryIndex, entry: SheetEntry): void {
+  const column = cellKey(entry.key, entry.role, entry.rater ?? '');
+  let byPerson = index.get(column);
+  if (entry.value === null || entry.value === '') {
+    byPerson?.delete(entry.personId);
+    return;
+  }
+  if (!byPerson) {
+    byPerson = new Map();
+    index.set(column, byPerson);
+  }
+  byPerson.set(entry.personId, entry);
+}
+
+export function allEntries(index: EntryIndex): SheetEntry[] {
+  return [...index.values()].flatMap((byPerson) => [...byPerson.values()]);
+}
+
+/** The value one rater entered, or null. */
+export function enteredValue(model: SheetModel, personId: string, key: string, role: RaterRole, rater: string): Scalar {
+  return model.entries.get(cellKey(key, role, rater))?.get(personId)?.value ?? null;
+}
+
+/**
+ * What to score. A week period of a month template is scored as "a month of one week", so its
+ * weekly indicators show that week's points (ranks and averages over the team that week).
+ */
+export function sheetInputFor(data: PeriodSheetData, scope: SheetScope, statuses?: ReadonlyMap<string, PersonStatus>): SheetInput {
+  const people = statuses ? data.input.people.map((person) => ({ ...person, status: statuses.get(person.id) ?? 'active' })) : data.input.people;
+  if (scope !== 'week') return { ...data.input, people };
+  return { people, entries: data.input.entries, weeks: [{ key: data.period.key, entries: data.input.entries }] };
+}
+
+export function buildModel(data: PeriodSheetData): SheetModel {
+  const template = data.template.body;
+  const compiled = compileTemplate(template);
+  const scope = scopeOf(data, compiled);
+  const entries: EntryIndex = new Map();
+  for (const entry of data.input.entries) indexEntry(entries, entry);
+  const statuses = new Map(data.input.people.map((person) => [person.id, person.status ?? 'active']));
+  return {
+    data,
+    template,
+    compiled,
+    scope,
+    people: data.people,
+    rowOfPerson: new Map(data.people.map((person, index) => [person.id, index])),
+    statuses,
+    entries,
+    remarks: new Map([...data.remarks].map(([personId, remark]) => [personId, remark.text])),
+    scored: scorePeriod(template, sheetInputFor(data, scope)),
+  };
+}
+
+/**
+ * Cross-period rules (连续3个月…) are about the template's own periods: a week of a monthly
+ * template has no flags of its own.
+ */
+export function hasFlags(model: SheetModel): boolean {
+  return (model.template.crossPeriod?.length ?? 0) > 0 && model.data.period.kind === model.template.periodKind;
+}
+
+/** Team-wide inputs entered in this period: in a week, those of weekly indicators; in a month, the others. */
+export function teamInputsOf(model: SheetModel): InputDef[] {
+  return model.template.inputs.filter((input) => {
+    if (input.scope !== 'team' || input.formula) return false;
+    const slot = model.compiled.rawSlots.get(`team|${input.id}`);
+    const weekly = slot !== undefined && model.compiled.cells[slot]!.weekly;
+    if (model.scope === 'week') return weekly;
+    if (model.scope === 'month') return !weekly;
+    return true;
+  });
+}
+
+/** People with anything entered for them in this period (or, for a month, in its weeks). */
+export function ratedPeople(model: SheetModel): Set<string> {
+  const rated = new Set<string>();
+  for (const byPerson of model.entries.values()) for (const personId of byPerson.keys()) rated.add(personId);
+  for (const week of model.data.input.weeks ?? []) for (const entry of week.entries) rated.add(entry.personId);
+  return rated;
+}
+
+/** Score again from the index (after a status change, or a batch too big for one-by-one updates). */
+export function rescore(model: SheetModel): void {
+  const entries = allEntries(model.entries);
+  const data: PeriodSheetData = { ...model.data, input: { ...model.data.input, entries } };
+  model.scored = scorePeriod(model.template, sheetInputFor(data, model.scope, model.statuses));
+}
+
+/** Record one entered value and recompute what depends on it. */
+export function applyEntry(model: SheetModel, entry: SheetEntry): void {
+  indexEntry(model.entries, entry);
+  model.scored.sheet.set(entry);
+}
+
+/** After edits in a week period: each weekly indicator's points for the week, from the sheet itself. */
+export function refreshWeekPoints(model: SheetModel): void {
+  if (model.scope !== 'week') return;
+  const sheet = model.scored.sheet;
+  for (const plan of model.compiled.indicators) {
+    if (!plan.weekly) continue;
+    sheet.setWeekSums(plan.indicator.id, weekPoints(sheet.columns, plan, sheet.rowPeople.length));
+  }
+}
+
+function weekPoints(columns: readonly Value[][], plan: IndicatorPlan, rows: number): Value[] {
+  const values = new Array<Value>(rows);
+  for (let row = 0; row < rows; row++) {
+    const rated = plan.roles.some((_, i) => rolePresent(columns, plan, i, row));
+    values[row] = rated ? combinedScore(columns, plan, row) : null;
+  }
+  return values;
+}

@@ -1,0 +1,205 @@
+// The rating sheet as a team lead uses it: rate a month with the keyboard only, paste a block
+// from a spreadsheet, undo it, reload, watch a second tab follow, and meet a locked period.
+import type { Locator, Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+const grid = (page: Page) => page.getByTestId('rate-grid');
+const editor = (page: Page) => page.getByTestId('rate-grid-editor');
+
+/** A person's row in the rating sheet (rows are named by their cells; 工号 is unique). */
+function row(page: Page, employeeNo: string): Locator {
+  return grid(page).getByRole('row').filter({ has: page.locator(`[data-col="employeeNo"]`, { hasText: employeeNo }) });
+}
+
+function cell(page: Page, employeeNo: string, columnId: string): Locator {
+  return row(page, employeeNo).locator(`[data-col="${columnId}"]`);
+}
+
+/** Scroll the sheet sideways with the mouse wheel until a column is on screen. */
+async function scrollToColumn(page: Page, columnId: string): Promise<void> {
+  const viewport = grid(page).locator('.viewport');
+  await viewport.hover();
+  for (let i = 0; i < 40; i++) {
+    if ((await grid(page).locator(`[role=columnheader][data-col="${columnId}"]`).count()) > 0) {
+      await grid(page).locator(`[role=columnheader][data-col="${columnId}"]`).scrollIntoViewIfNeeded();
+      return;
+    }
+    await page.mouse.wheel(300, 0);
+  }
+  throw new Error(`column ${columnId} never scrolled into view`);
+}
+
+test('rate three people for a month with the keyboard only; totals, grades and ranks as worked by hand', async ({ page }) => {
+  await openApp(page, '#/rate');
+  // A new month for 客服一组 (6 people), rated by the supervisor only.
+  await page.getByRole('button', { name: '新建周期' }).click();
+  const form = page.getByRole('form', { name: '新建考核周期' });
+  await form.getByLabel('周期类型').selectOption('month');
+  await form.getByLabel('周期', { exact: true }).fill('2026年12月');
+  await form.getByLabel('团队').selectOption({ label: '客服一组' });
+  await form.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByTestId('notice')).toContainText('已创建周期 2026年12月');
+  await expect(page.getByTestId('period-select')).toContainText('2026年12月');
+  await expect(grid(page).getByRole('row')).toHaveCount(7);
+  await page.getByTestId('role-mode').selectOption({ label: '上级' });
+
+  // From the first cell, Tab goes from input to input (computed columns are skipped) and wraps
+  // to the next person. Per person: 状态, then the 14 inputs, then 评语.
+  await editor(page).focus();
+  const people = [
+    // 完成率 信息利用率 转介绍 回访完成率 满意度 三项投诉 流失孤儿 五项行为等级
+    ['95%', '88%', '2', '100%', '92', '否', '否', '否', '0', '5级', '5', '5', '4', '5'],
+    ['80%', '０.92', '0', '90', '86', '是', '否', '否', '1', '3', '3', '3', '3', '3'],
+    ['90%', '85%', '1', '95%', '80', '否', '是', '是', '0', '5', '5', '5', '5', '5'],
+  ];
+  await page.keyboard.press('Tab'); // 状态 of the first person (kept as 参与考核)
+  for (const values of people) {
+    for (const value of values) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Tab'); // confirms the last value, on to 评语
+    await page.keyboard.press('Tab'); // the next person's 状态
+  }
+  // Worked by hand (业绩 weighted, ×80%; 行为 summed, ×20%):
+  // 王芳: 业绩 20+10+10+10+20+10+10 = 90, 行为 20+20+20+16+20 = 96 → 72 + 19.2 = 91.2 优秀
+  // 李娜: 业绩 0+20+0+5+10+6.67+0 = 41.67, 行为 60 → 33.33 + 12 = 45.33 不合格
+  // 张伟: 业绩 20+10+10+5+5+3.33+10 = 63.33, 行为 100 → 50.67 + 20 = 70.67 良好
+  await expect(cell(page, 'KF001', 'total')).toHaveText('91.2');
+  await expect(cell(page, 'KF001', 'grade')).toHaveText('优秀');
+  await expect(cell(page, 'KF001', 'rank')).toHaveText('1');
+  await expect(cell(page, 'KF002', 'total')).toHaveText('45.33');
+  await expect(cell(page, 'KF002', 'grade')).toHaveText('不合格');
+  await expect(cell(page, 'KF002', 'rank')).toHaveText('3');
+  await expect(cell(page, 'KF003', 'total')).toHaveText('70.67');
+  await expect(cell(page, 'KF003', 'grade')).toHaveText('良好');
+  await expect(cell(page, 'KF003', 'rank')).toHaveText('2');
+  await expect(cell(page, 'KF002', 'entry:supervisor:info_utilisation')).toHaveText('92%');
+
+  // The total explains itself.
+  await cell(page, 'KF001', 'total').click();
+  const explain = page.getByTestId('explain');
+  await expect(explain).toContainText('业绩考核 = 90');
+  await expect(explain).toContainText('行为考核 = 96');
+  await expect(explain).toContainText('91.2');
+  await page.keyboard.press('Escape');
+  await expect(explain).toBeHidden();
+});
+
+const COMPLAINT_COLUMNS = [
+  'entry:self:complaint_no_response',
+  'entry:supervisor:complaint_no_response',
+  'entry:self:complaint_unresolved',
+  'entry:supervisor:complaint_unresolved',
+];
+const FIVE = ['KF001', 'KF002', 'KF003', 'KF004', 'KF005'];
+
+async function texts(page: Page, people: readonly string[], columns: readonly string[]): Promise<string[][]> {
+  const result: string[][] = [];
+  for (const person of people) {
+    const cells: string[] = [];
+    for (const column of columns) cells.push((await cell(page, person, column).textContent()) ?? '');
+    result.push(cells);
+  }
+  return result;
+}
+
+test('paste a 5×4 block copied from a spreadsheet, undo it, reload, and see a second tab follow', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, '#/rate');
+  await expect(grid(page).getByRole('row')).toHaveCount(13);
+  await scrollToColumn(page, COMPLAINT_COLUMNS[3]!);
+  const before = await texts(page, FIVE, COMPLAINT_COLUMNS);
+  const totalsBefore = await texts(page, FIVE, ['total']);
+
+  // Copied from Excel/WPS: tab-separated, CRLF, Chinese yes/no, one value that is not a yes/no.
+  const tsv = ['是\t否\t否\t否', '否\t否\t有\t否', '否\t是\t否\t是', '无\t无\t无\t无', '否\t否\t不清楚\t否', ''].join('\r\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
+  await cell(page, 'KF001', COMPLAINT_COLUMNS[0]!).click();
+  await page.keyboard.press('Control+V');
+  await expect(page.getByTestId('notice')).toContainText('已粘贴 20 个单元格');
+  expect(await texts(page, FIVE, COMPLAINT_COLUMNS)).toEqual([
+    ['是', '否', '否', '否'],
+    ['否', '否', '是', '否'],
+    ['否', '是', '否', '是'],
+    ['否', '否', '否', '否'],
+    ['否', '否', '不清楚', '否'],
+  ]);
+  // The value that does not fit is kept, marked, and explained; the total says it cannot be worked out.
+  const unclear = cell(page, 'KF005', COMPLAINT_COLUMNS[2]!);
+  await expect(unclear).toHaveClass(/invalid/);
+  await unclear.click();
+  await expect(page.getByTestId('rate-grid-problem')).toHaveText('应为“是”或“否”');
+  await expect(cell(page, 'KF005', 'total')).toHaveText('#VALUE!');
+
+  // One undo takes the whole paste back, totals included.
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('notice')).toContainText('已撤销');
+  expect(await texts(page, FIVE, COMPLAINT_COLUMNS)).toEqual(before);
+  expect(await texts(page, FIVE, ['total'])).toEqual(totalsBefore);
+  // And redo brings it back; it is saved at once, so a reload finds it.
+  await page.keyboard.press('Control+Y');
+  await expect(cell(page, 'KF005', COMPLAINT_COLUMNS[2]!)).toHaveText('不清楚');
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await openApp(page, '#/rate');
+  await scrollToColumn(page, COMPLAINT_COLUMNS[3]!);
+  await expect(cell(page, 'KF005', COMPLAINT_COLUMNS[2]!)).toHaveText('不清楚');
+  await expect(cell(page, 'KF003', COMPLAINT_COLUMNS[3]!)).toHaveText('是');
+
+  // Copy goes the other way as Excel reads it: select 2×2 with Shift+arrows, Ctrl+C.
+  await cell(page, 'KF001', COMPLAINT_COLUMNS[0]!).click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+C');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('是\t否\r\n否\t否\r\n');
+
+  // A second tab on the same workspace sees an edit made in the first.
+  const second = await context.newPage();
+  await openApp(second, '#/rate');
+  await scrollToColumn(second, COMPLAINT_COLUMNS[3]!);
+  await expect(cell(second, 'KF002', COMPLAINT_COLUMNS[0]!)).toHaveText('否');
+  await cell(page, 'KF002', COMPLAINT_COLUMNS[0]!).click();
+  await page.keyboard.type('是');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'KF002', COMPLAINT_COLUMNS[0]!)).toHaveText('是');
+  await expect(cell(second, 'KF002', COMPLAINT_COLUMNS[0]!)).toHaveText('是');
+  await expect(cell(second, 'KF002', 'total')).toHaveText((await cell(page, 'KF002', 'total').textContent()) ?? '');
+});
+
+test('a locked period refuses edits with a message; unlocked, values can be typed and filled down', async ({ page }) => {
+  await openApp(page, '#/rate');
+  const satisfaction = 'entry:supervisor:satisfaction_score';
+  await scrollToColumn(page, satisfaction);
+  const before = (await cell(page, 'KF004', satisfaction).textContent()) ?? '';
+
+  await page.getByTestId('lock-toggle').click();
+  await expect(page.getByTestId('notice')).toContainText('已锁定，不能再修改');
+  await expect(page.getByTestId('locked-hint')).toBeVisible();
+  await cell(page, 'KF004', satisfaction).click();
+  await page.keyboard.type('60');
+  await expect(page.getByTestId('notice')).toContainText('已锁定，不能修改');
+  await page.keyboard.press('Delete');
+  await expect(cell(page, 'KF004', satisfaction)).toHaveText(before);
+
+  await page.getByTestId('lock-toggle').click();
+  await expect(page.getByTestId('notice')).toContainText('已解锁（已记入审计日志）');
+  await expect(page.getByTestId('locked-hint')).toBeHidden();
+  await cell(page, 'KF004', satisfaction).click();
+  await page.keyboard.type('60');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'KF004', satisfaction)).toHaveText('60');
+
+  // Fill down: KF004's value into the two rows below, and one undo takes it back.
+  const below = [(await cell(page, 'KF005', satisfaction).textContent()) ?? '', (await cell(page, 'KF006', satisfaction).textContent()) ?? ''];
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+D');
+  await expect(page.getByTestId('notice')).toContainText('已填充 2 个单元格');
+  await expect(cell(page, 'KF005', satisfaction)).toHaveText('60');
+  await expect(cell(page, 'KF006', satisfaction)).toHaveText('60');
+  await page.keyboard.press('Control+Z');
+  await expect(cell(page, 'KF005', satisfaction)).toHaveText(below[0]!);
+  await expect(cell(page, 'KF006', satisfaction)).toHaveText(below[1]!);
+});
