@@ -3,7 +3,8 @@
 import { getDb } from './db';
 import { newId } from './ids';
 import type { EntryRecord, PeriodRecord, PersonRecord, StatusRecord, TeamRecord, TemplateRecord, WorkspaceRecord } from './records';
-import { BUILTIN_TEMPLATES } from '../scoring/builtins/index';
+// Only the example's own template: the other built-ins load with the studio.
+import { customerMonthly } from '../scoring/builtins/customer-monthly';
 import type { RaterRole, Template } from '../scoring/model';
 import { plausibleValue, seededRandom } from '../scoring/samples';
 import { periodKeyOf } from '../scoring/periods';
@@ -44,9 +45,7 @@ const TEMPORARY = 'KF011';
 const NO_SELF_RATING = 'KF012';
 
 export function exampleTemplate(): Template {
-  const template = BUILTIN_TEMPLATES.find((t) => t.name === EXAMPLE_TEMPLATE_NAME);
-  if (!template) throw new Error(`built-in template ${EXAMPLE_TEMPLATE_NAME} is missing`);
-  return template;
+  return customerMonthly;
 }
 
 /** The example's entries: deterministic, so tests can score them the same way. */

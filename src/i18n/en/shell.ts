@@ -21,5 +21,7 @@ export default {
   'storage.failed': 'Could not save: {message}',
   'error.title': 'Something went wrong',
   'error.dismiss': 'Dismiss',
+  'view.loading': 'Loading…',
+  'view.failed': 'This page could not load: {message}. Reload to try again.',
   'skip.main': 'Skip to main content',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -20,5 +20,7 @@ export default {
   'storage.failed': '保存失败：{message}',
   'error.title': '出错了',
   'error.dismiss': '关闭',
+  'view.loading': '正在载入…',
+  'view.failed': '页面载入失败：{message}。请刷新重试。',
   'skip.main': '跳到主要内容',
 } as const;
