@@ -11,6 +11,7 @@
 // - text: as written, trimmed.
 // Blank cells are "no value given", never zero.
 import type { Indicator, InputDef, Template } from '../scoring/model';
+import { readBoolean, readLevel, readNumber } from '../scoring/entry-values';
 import { IMPORT_LIMITS } from './limits';
 import type { CellValue } from './table';
 
@@ -88,22 +89,8 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 /** Text as a number, or undefined: "1,234.5", "１２", "85分" (unit), "90%" (→ 0.9, percent: true). */
 export function numberOf(text: string, unit?: string): { value: number; percent: boolean } | undefined {
   if (PLAIN_NUMBER.test(text)) return { value: Number(text), percent: false };
-  let t = text.normalize('NFKC').trim().replace(/\s+/g, '');
-  if (unit && t.endsWith(unit.normalize('NFKC'))) t = t.slice(0, -unit.normalize('NFKC').length);
-  let percent = false;
-  if (t.endsWith('%')) {
-    percent = true;
-    t = t.slice(0, -1);
-  }
-  if (GROUPED.test(t)) t = t.replace(/,/g, '');
-  if (!NUMBER.test(t)) return undefined;
-  const value = Number(t);
-  if (!Number.isFinite(value)) return undefined;
-  return { value: percent ? value / 100 : value, percent };
+  return readNumber(text, unit);
 }
-
-const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', '是', '有', '对', '√', '✓', '✔']);
-const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', '否', '无', '没有', '错', '×', '✗', '✘']);
 
 function rangeText(spec: ValueSpec, scale = 1): string {
   const show = (n: number) => String(Number((n * scale).toPrecision(12)));
@@ -143,10 +130,8 @@ export function parseValue(cell: CellValue, spec: ValueSpec, wholePercents = fal
 
 function parseBoolean(cell: CellValue): ParsedValue {
   if (typeof cell === 'boolean') return { ok: true, value: cell ? 1 : 0 };
-  const word = normalizeText(String(cell));
-  if (TRUE_WORDS.has(word)) return { ok: true, value: 1 };
-  if (FALSE_WORDS.has(word)) return { ok: true, value: 0 };
-  return { ok: false, code: 'notBoolean', expected: '是/否, 1/0' };
+  const value = readBoolean(String(cell));
+  return value === undefined ? { ok: false, code: 'notBoolean', expected: '是/否, 1/0' } : { ok: true, value };
 }
 
 function parseLevel(cell: CellValue, spec: ValueSpec): ParsedValue {
@@ -155,17 +140,9 @@ function parseLevel(cell: CellValue, spec: ValueSpec): ParsedValue {
   if (typeof cell === 'number') {
     return levels.includes(cell) ? { ok: true, value: cell } : { ok: false, code: 'unknownLevel', expected };
   }
-  const text = normalizeText(String(cell));
-  for (const level of levels) if (normalizeText(String(level)) === text) return { ok: true, value: level };
-  // "3级", "3分", "第3级": the number of a numeric level.
-  const digits = /^第?([+-]?\d+(\.\d+)?)(级|分|档)?$/.exec(text);
-  if (digits) {
-    const value = Number(digits[1]);
-    if (levels.includes(value)) return { ok: true, value };
-  }
-  const byLabel = spec.levelLabels?.get(text);
-  if (byLabel !== undefined) return { ok: true, value: byLabel };
-  return { ok: false, code: 'unknownLevel', expected };
+  const value = readLevel(String(cell), levels, spec.levelLabels);
+  // A file's level must be one the template knows (with no list, any level reads as written).
+  return value === undefined || (levels.length === 0 && typeof value !== 'number') ? { ok: false, code: 'unknownLevel', expected } : { ok: true, value };
 }
 
 function parseNumber(cell: CellValue, spec: ValueSpec, wholePercents: boolean): ParsedValue {

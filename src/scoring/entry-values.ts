@@ -37,11 +37,26 @@ function plainNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** A number as typed, with the input's unit ("3个", "248元") or a currency sign allowed around it. */
+/**
+ * A number as people write it, typed or in a file: "1,234.5", "１２", "¥248", "85分" (with the
+ * input's unit), "90%" (→ 0.9, `percent: true`). Undefined when it is not a number. The grid and
+ * every importer read numbers with this one function.
+ */
+export function readNumber(raw: string, unit?: string): { value: number; percent: boolean } | undefined {
+  let body = normalizeWidth(raw).trim().replace(/^[¥$]/, '').trim();
+  if (unit) {
+    const folded = normalizeWidth(unit);
+    if (body.endsWith(folded)) body = body.slice(0, -folded.length).trim();
+  }
+  const percent = body.endsWith('%');
+  if (percent) body = body.slice(0, -1).trim();
+  const value = plainNumber(body);
+  if (value === null) return undefined;
+  return { value: percent ? value / 100 : value, percent };
+}
+
 function numberOf(text: string, input: InputDef): number | null {
-  let body = text.replace(/^[¥￥$]/, '').trim();
-  if (input.unit && body.endsWith(input.unit)) body = body.slice(0, -input.unit.length).trim();
-  return plainNumber(body);
+  return readNumber(text, input.unit)?.value ?? null;
 }
 
 /**
@@ -64,18 +79,37 @@ function percentOf(text: string): number | null {
 const TRUE_WORDS = new Set(['是', '有', '对', '√', '✓', '✔', 'y', 'yes', 'true', 't', '1']);
 const FALSE_WORDS = new Set(['否', '无', '没有', '错', '×', '✗', '✘', 'n', 'no', 'false', 'f', '0']);
 
-/** A level as typed: the value itself, "5级", "五级", "5 分", or the level's description. */
-function levelOf(text: string, input: InputDef, options: EntryOptions): number | string | null {
-  const levels = input.levels ?? [];
-  const direct = levels.find((level) => String(level).toLowerCase() === text.toLowerCase());
+/** 是/否, 有/无, 对/错, √/×, yes/no, true/false, 1/0 → 1 or 0; undefined for anything else. */
+export function readBoolean(raw: string): 0 | 1 | undefined {
+  const word = normalizeWidth(raw).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return 1;
+  if (FALSE_WORDS.has(word)) return 0;
+  return undefined;
+}
+
+/**
+ * A level as people write it: the value itself ("3", "优秀", any case and width), "5级", "第3档",
+ * "五级", or the level's description from the level table. With no allowed levels, any number.
+ */
+export function readLevel(
+  raw: string,
+  levels: readonly (number | string)[],
+  labels?: ReadonlyMap<string, number | string>,
+): number | string | undefined {
+  const text = normalizeWidth(raw).trim();
+  const lower = text.toLowerCase();
+  const direct = levels.find((level) => normalizeWidth(String(level)).toLowerCase() === lower);
   if (direct !== undefined) return direct;
-  const labelled = options.levelLabels?.get(text);
+  const labelled = labels?.get(text) ?? labels?.get(lower);
   if (labelled !== undefined) return labelled;
   const stripped = text.replace(/^第/, '').replace(/\s*[级等档星分]$/, '').trim();
   const numeric = plainNumber(stripped) ?? CHINESE_DIGITS[stripped] ?? null;
-  if (numeric !== null && levels.some((level) => level === numeric)) return numeric;
-  if (numeric !== null && levels.length === 0) return numeric;
-  return null;
+  if (numeric !== null && (levels.length === 0 || levels.some((level) => level === numeric))) return numeric;
+  return undefined;
+}
+
+function levelOf(text: string, input: InputDef, options: EntryOptions): number | string | null {
+  return readLevel(text, input.levels ?? [], options.levelLabels) ?? null;
 }
 
 /**
@@ -94,12 +128,8 @@ export function parseEntry(input: InputDef, raw: string, options: EntryOptions =
     case 'number':
     case 'count':
       return numberOf(text, input) ?? raw.trim();
-    case 'boolean': {
-      const word = text.toLowerCase();
-      if (TRUE_WORDS.has(word)) return 1;
-      if (FALSE_WORDS.has(word)) return 0;
-      return raw.trim();
-    }
+    case 'boolean':
+      return readBoolean(text) ?? raw.trim();
     case 'level':
       return levelOf(text, input, options) ?? raw.trim();
   }
