@@ -80,8 +80,6 @@ export function normalizeText(text: string): string {
   return folded.trim().toLowerCase().replace(/\s+/g, '');
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /** Plain ASCII decimals, the common case, read without normalising first. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
