@@ -10,6 +10,7 @@ export interface PersonOutcome {
   /** False when nothing was entered for the person that period: an empty sheet proves nothing. */
   readonly rated?: boolean;
   readonly rank: number | null;
+  /** The grade that counts (a calibrated grade where a manager set one). */
   readonly grade: string | null;
 }
 
@@ -18,17 +19,21 @@ export interface PeriodOutcome {
   /** Period key (`2026-11`). */
   readonly key: string;
   readonly people: ReadonlyMap<string, PersonOutcome>;
+  /** Failing grades of the template version this period was rated with (default: the caller's). */
+  readonly failing?: ReadonlySet<string>;
 }
 
 export interface CrossPeriodFlag {
   readonly ruleId: string;
   readonly kind: CrossPeriodRule['kind'];
   readonly label: string;
-  /** The period keys of the streak, oldest first. */
+  /** The period keys of the whole streak ending at the period looked at, oldest first. */
   readonly periods: readonly string[];
 }
 
 function meets(rule: CrossPeriodRule, outcome: PersonOutcome | undefined, failing: ReadonlySet<string>): boolean {
+  // Both rules are about 考核 results: a month on leave, as temporary cover, or with nothing
+  // entered is not a month first in the ranking, nor a failed one.
   if (!outcome || outcome.status !== 'active' || outcome.rated === false) return false;
   if (rule.kind === 'consecutiveRank') return outcome.rank !== null && outcome.rank <= rule.rank;
   return outcome.grade !== null && failing.has(outcome.grade);
@@ -68,11 +73,13 @@ export function crossPeriodFlags(
   const failing = new Set(grades.filter((band) => band.failing).map((band) => band.label));
   for (const rule of rules) {
     if (rule.periods < 1 || run.length < rule.periods) continue;
-    const streak = run.slice(0, rule.periods);
     for (const personId of current.people.keys()) {
-      if (!streak.every((outcome) => meets(rule, outcome.people.get(personId), failing))) continue;
+      // The whole streak ending now (it may be longer than the rule asks: 4 months first in a row).
+      let length = 0;
+      while (length < run.length && meets(rule, run[length]!.people.get(personId), run[length]!.failing ?? failing)) length += 1;
+      if (length < rule.periods) continue;
       const list = flags.get(personId) ?? [];
-      list.push({ ruleId: rule.id, kind: rule.kind, label: rule.label, periods: streak.map((outcome) => outcome.key).reverse() });
+      list.push({ ruleId: rule.id, kind: rule.kind, label: rule.label, periods: run.slice(0, length).map((outcome) => outcome.key).reverse() });
       flags.set(personId, list);
     }
   }

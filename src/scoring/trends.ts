@@ -3,7 +3,7 @@
 import type { CrossPeriodRule, GradeBand, PersonStatus } from './model';
 import type { ScoreValue } from './sheet-types';
 import { settle } from './composite';
-import { previousPeriodKey } from './periods';
+import { crossPeriodFlags as flagsByPerson, type PeriodOutcome } from './cross-period';
 
 export interface SnapshotPerson {
   readonly personId: string;
@@ -104,39 +104,25 @@ export const DEFAULT_CROSS_PERIOD_RULES: readonly CrossPeriodRule[] = [
 export interface CrossPeriodFlag {
   readonly personId: string;
   readonly rule: CrossPeriodRule;
-  /** Keys of the run of periods that raised the flag, oldest first (at least `rule.periods`). */
+  /** Keys of the run of periods that raised the flag, oldest first. */
   readonly keys: readonly string[];
 }
 
-function holds(rule: CrossPeriodRule, snapshot: PeriodSnapshot, person: SnapshotPerson | undefined): boolean {
-  if (!person) return false;
-  if (rule.kind === 'consecutiveRank') return person.rank !== null && person.rank <= rule.rank;
-  if (person.status !== 'active' || person.grade === null) return false;
-  return snapshot.grades.find((band) => band.label === person.grade)?.failing === true;
-}
-
 /**
- * Flags that hold at the latest period: the rule held in each of the last `periods` periods, and
- * those periods follow each other in the calendar (a missing month breaks the run: 连续 means
- * consecutive months, not consecutive rated periods).
+ * Flags that hold at the latest period, by the one rule engine in cross-period.ts: each period
+ * judged by its own template version's failing grades and by the grade that counts.
  */
 export function crossPeriodFlags(snapshots: readonly PeriodSnapshot[], rules: readonly CrossPeriodRule[]): CrossPeriodFlag[] {
   const ordered = orderSnapshots(snapshots);
   const latest = ordered.at(-1);
   if (!latest) return [];
-  const byPerson = ordered.map((snapshot) => new Map(snapshot.people.map((p) => [p.personId, p])));
-  const flags: CrossPeriodFlag[] = [];
-  for (const rule of rules) {
-    for (const { personId } of latest.people) {
-      const keys: string[] = [];
-      for (let i = ordered.length - 1; i >= 0; i--) {
-        const snapshot = ordered[i]!;
-        if (keys.length > 0 && previousPeriodKey(keys[0]!) !== snapshot.key) break;
-        if (!holds(rule, snapshot, byPerson[i]!.get(personId))) break;
-        keys.unshift(snapshot.key);
-      }
-      if (keys.length >= rule.periods) flags.push({ personId, rule, keys });
-    }
-  }
-  return flags;
+  const series: PeriodOutcome[] = ordered.map((snapshot) => ({
+    key: snapshot.key,
+    failing: new Set(snapshot.grades.filter((band) => band.failing).map((band) => band.label)),
+    people: new Map(snapshot.people.map((p) => [p.personId, { status: p.status, rank: p.rank, grade: p.grade }])),
+  }));
+  const byRule = new Map(rules.map((rule) => [rule.id, rule]));
+  return [...flagsByPerson(rules, [], series, latest.key)].flatMap(([personId, flags]) =>
+    flags.map((flag) => ({ personId, rule: byRule.get(flag.ruleId)!, keys: flag.periods })),
+  );
 }

@@ -93,9 +93,9 @@ describe('cross-period flags', () => {
     expect(crossPeriodFlags(tied, [rule]).map((f) => f.personId)).toEqual(['a', 'b']);
   });
 
-  it('a temporary cover is never failing (not graded)', () => {
+  it('a temporary cover is neither first nor failing: they are ranked, but not 考核对象', () => {
     const temp = (key: string) => month(key, {}, [{ personId: 't', status: 'temporary', total: 10, grade: null, rank: 1 }]);
     const flags = crossPeriodFlags([temp('2026-08'), temp('2026-09'), temp('2026-10')], DEFAULT_CROSS_PERIOD_RULES);
-    expect(flags.map((f) => f.rule.kind)).toEqual(['consecutiveRank']);
+    expect(flags).toEqual([]);
   });
 });
