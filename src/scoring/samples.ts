@@ -29,20 +29,27 @@ export function plausibleValue(input: InputDef, random: () => number): number | 
     return input.levels[index] ?? null;
   }
   const min = input.min ?? 0;
+  // Most people do reasonably well: values cluster near the top of the range, a few lag.
+  const nearTop = () => random() ** 2;
   switch (input.type) {
-    case 'percent':
-      return between(random, Math.max(min, 0.7), Math.min(input.max ?? 1.1, 1.1), 0.01);
+    case 'percent': {
+      const high = Math.min(input.max ?? 1.05, 1.05);
+      const low = Math.max(min, 0.75);
+      return Number((high - (high - low) * nearTop()).toFixed(2));
+    }
     case 'count':
-      return random() < 0.55 ? 0 : between(random, min, Math.min(input.max ?? 5, 5), 1);
+      return random() < 0.7 ? 0 : between(random, min, Math.min(input.max ?? 3, 3), 1);
     case 'boolean':
-      return random() < 0.8 ? 0 : 1;
+      return random() < 0.88 ? 0 : 1;
     case 'level':
       return between(random, input.min ?? 1, input.max ?? 5, 1);
     case 'text':
       return null;
     case 'number': {
       const max = input.max ?? 100;
-      return between(random, min + (max - min) * 0.6, max, max - min > 20 ? 1 : 0.5);
+      const span = (max - min) * 0.4;
+      const step = max - min > 20 ? 1 : 0.5;
+      return Math.round((max - span * nearTop()) / step) * step;
     }
   }
 }

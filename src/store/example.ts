@@ -50,7 +50,7 @@ export function exampleTemplate(): Template {
 
 /** The example's entries: deterministic, so tests can score them the same way. */
 export function exampleEntries(template: Template): { employeeNo: string; key: string; role: RaterRole; value: number | string | boolean }[] {
-  const random = seededRandom(20261101);
+  const random = seededRandom(20261113);
   const rows: { employeeNo: string; key: string; role: RaterRole; value: number | string | boolean }[] = [];
   for (const person of EXAMPLE_PEOPLE) {
     for (const { role } of template.roles) {

@@ -102,38 +102,41 @@ test('a forced distribution shows the violation; a calibrated grade is recorded,
   const { byNo, gradeCount } = expectedExample();
   const failing = [...byNo.values()].filter((p) => p.grade === '不合格').sort((a, b) => b.total - a.total);
   const passing = [...byNo.values()].filter((p) => p.grade === '合格').sort((a, b) => b.total - a.total);
-  // The example's month: 11 graded people, none 优秀 or 良好 (the checks below rely on it).
-  expect([gradeCount('优秀'), gradeCount('良好'), passing.length, failing.length]).toEqual([0, 0, 4, 7]);
+  const good = [...byNo.values()].filter((p) => p.grade === '良好');
+  // The example's month: 11 graded people, 1 优秀, 3 良好, 3 合格, 4 不合格 (the checks below rely on it).
+  expect([gradeCount('优秀'), good.length, passing.length, failing.length]).toEqual([1, 3, 3, 4]);
+  // Whoever is nearest the 合格 band from either side: a 良好 total nearest 70 or a 不合格 total nearest 60.
+  const intoPassing = [...good.map((p) => ({ p, distance: p.total - 70 })), ...failing.map((p) => ({ p, distance: 60 - p.total }))].sort((a, b) => a.distance - b.distance)[0]!.p;
   await openDashboard(page);
 
-  // A forced curve 10/20/40/30: typed wrong first (90%), then right.
+  // A forced curve 10/30/40/20: typed wrong first (90%), then right.
   const target = page.getByRole('form', { name: '目标分布' });
   await target.getByLabel('强制分布').check();
   await target.getByLabel('优秀 比例（%）').fill('10');
-  await target.getByLabel('良好 比例（%）').fill('20');
+  await target.getByLabel('良好 比例（%）').fill('30');
   await target.getByLabel('合格 比例（%）', { exact: true }).fill('40');
-  await target.getByLabel('不合格 比例（%）', { exact: true }).fill('20');
+  await target.getByLabel('不合格 比例（%）', { exact: true }).fill('10');
   await target.getByRole('button', { name: '保存目标分布' }).click();
   await expect(target.getByRole('alert')).toHaveText('强制分布各等级比例合计为 90%，应为 100%。');
-  await target.getByLabel('不合格 比例（%）', { exact: true }).fill('30');
+  await target.getByLabel('不合格 比例（%）', { exact: true }).fill('20');
   await target.getByRole('button', { name: '保存目标分布' }).click();
   await expect(page.getByTestId('notice')).toContainText('目标分布已保存');
 
-  // Of 11 people: 优秀 1–2, 良好 2–3, 合格 4–5, 不合格 3–4 allowed.
+  // Of 11 people: 优秀 1–2, 良好 3–4, 合格 4–5, 不合格 2–3 allowed.
   const check = page.getByTestId('calibration-check');
-  await expect(check.getByTestId('calibration-verdict')).toHaveText('本周期有 3 个等级不符合目标分布。');
-  await expect(check.locator('tr[data-grade="优秀"]')).toContainText('不足 1 人');
-  await expect(check.locator('tr[data-grade="良好"]')).toContainText('不足 2 人');
-  await expect(check.locator('tr[data-grade="合格"]')).toContainText('符合');
-  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('7');
-  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('超出 3 人');
+  await expect(check.getByTestId('calibration-verdict')).toHaveText('本周期有 2 个等级不符合目标分布。');
+  await expect(check.locator('tr[data-grade="优秀"]')).toContainText('符合');
+  await expect(check.locator('tr[data-grade="良好"]')).toContainText('符合');
+  await expect(check.locator('tr[data-grade="合格"]')).toContainText('不足 1 人');
+  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('4');
+  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('超出 1 人');
 
-  // The boundary people: the three 不合格 totals nearest 60, and the two 合格 totals nearest 70.
+  // The boundary people: the 不合格 total nearest 60 would move out; for the missing 合格, the
+  // nearest from either neighbouring grade would move in.
   const overFailing = check.getByTestId('boundary-不合格');
-  await expect(overFailing.locator('tbody th')).toHaveText(failing.slice(0, 3).map((p) => p.name));
+  await expect(overFailing.locator('tbody th')).toHaveText([failing[0]!.name]);
   await expect(overFailing.locator('tbody tr').first()).toContainText('不合格 → 合格');
-  await expect(check.getByTestId('boundary-良好').locator('tbody th')).toHaveText(passing.slice(0, 2).map((p) => p.name));
-  await expect(check.getByTestId('boundary-优秀')).toContainText('没有可调整的人员');
+  await expect(check.getByTestId('boundary-合格').locator('tbody th')).toHaveText([intoPassing.name]);
 
   // From the ranking the form starts at the computed grade, which is no calibration at all.
   const nearest = failing[0]!;
@@ -159,8 +162,9 @@ test('a forced distribution shows the violation; a calibrated grade is recorded,
   const row = page.getByTestId('ranking').locator('tbody tr', { has: page.getByRole('rowheader', { name: nearest.name, exact: true }) });
   await expect(row.getByTestId('grade')).toHaveText('不合格');
   await expect(row.getByTestId('calibrated')).toHaveText('合格');
-  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('超出 2 人');
-  await expect(check.getByTestId('boundary-不合格').locator('tbody th')).toHaveText(failing.slice(1, 3).map((p) => p.name));
+  await expect(check.getByTestId('calibration-verdict')).toHaveText('本周期的等级分布符合目标。');
+  await expect(check.locator('tr[data-grade="不合格"]')).toContainText('符合');
+  await expect(check.getByTestId('boundary-不合格')).toHaveCount(0);
 
   // The audit log has it, with the reason; so it does after a reload.
   const log = page.getByTestId('calibration-log');
@@ -171,11 +175,12 @@ test('a forced distribution shows the violation; a calibrated grade is recorded,
   await page.reload();
   await openDashboard(page);
   await expect(page.getByTestId('calibration-log').locator('tbody tr').first()).toContainText('校准会议：按强制分布调整');
-  await expect(page.getByTestId('calibration-verdict')).toHaveText('本周期有 3 个等级不符合目标分布。');
+  await expect(page.getByTestId('calibration-verdict')).toHaveText('本周期的等级分布符合目标。');
   const grades = page.getByTestId('chart-grades');
   await grades.getByText('数据表').click();
   const failingRow = grades.getByTestId('grades-table').locator('tbody tr', { hasText: /^不合格/ });
-  await expect(failingRow.locator('td')).toHaveText(['7', '63.6%', '6', '54.5%']);
+  // Computed: 4 of 11 不合格; counted after the calibration: 3 of 11.
+  await expect(failingRow.locator('td')).toHaveText(['4', '36.4%', '3', '27.3%']);
 });
 
 test('scorecards print to A4 PDF: one page per person, each with the person and their total', async ({ page }) => {
