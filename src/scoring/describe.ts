@@ -119,7 +119,13 @@ export function describeExplanation(explanation: Explanation, context: DescribeC
       const missing = explanation.missing.length
         ? say('scoring.explain.rolesMissing', { roles: explanation.missing.map((role) => roleLabel(role, locale)).join(locale === 'zh-CN' ? '、' : ', ') })
         : '';
-      return say('scoring.explain.roles', { parts, points: n(explanation.points) }) + missing;
+      // What each rater's values did (the band matched, the deductions), unless it only repeats
+      // the entered number.
+      const details = explanation.parts
+        .filter((part) => part.detail.kind !== 'direct')
+        .map((part) => say('scoring.explain.roleDetail', { role: roleLabel(part.role, locale), detail: describeExplanation(part.detail, context) }))
+        .join(locale === 'zh-CN' ? '；' : '; ');
+      return say('scoring.explain.roles', { parts, points: n(explanation.points) }) + missing + (details ? say('scoring.explain.roleDetails', { details }) : '');
     }
     case 'weeks': {
       const parts = explanation.parts

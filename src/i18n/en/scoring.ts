@@ -34,6 +34,8 @@ export default {
   'explain.rolePart': '{role} {score} × {weight}',
   'explain.rolesMissing': ' (missing: {roles})',
   'explain.rolesNone': 'Nobody has rated yet',
+  'explain.roleDetail': '{role}: {detail}',
+  'explain.roleDetails': '. {details}',
   'explain.weeks': '{parts}, total {points}',
   'explain.weekNone': '{week} not counted',
   'explain.and': ' and ',

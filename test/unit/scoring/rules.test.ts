@@ -250,6 +250,35 @@ describe('sheet', () => {
     expect(describeExplanation(b!.indicators.k!.explanation, { locale: 'zh-CN' })).toBe('上级 60 × 71.43% + 平级 80 × 28.57% = 65.71（缺少：自评）');
   });
 
+  it('a multi-rater explanation says which band each rater\'s value fell in', () => {
+    const template = templateOf(
+      [input('x', '完成率', { type: 'percent' })],
+      [
+        indicator('k', '流程', 20, {
+          kind: 'bands',
+          input: '完成率',
+          bands: [
+            { from: 0.9, fromInclusive: true, to: null, toInclusive: false, points: 20 },
+            { from: 0.85, fromInclusive: true, to: 0.9, toInclusive: false, points: 10 },
+          ],
+          otherwise: 0,
+        }),
+      ],
+      { roles: [{ role: 'self', weight: 0.3 }, { role: 'supervisor', weight: 0.7 }] },
+    );
+    const result = scorePeriod(template, {
+      people: people('a'),
+      entries: [
+        { personId: 'a', key: 'x', role: 'self', value: 0.84 },
+        { personId: 'a', key: 'x', role: 'supervisor', value: 0.99 },
+      ],
+    });
+    const indicatorDef = template.sections[0]!.indicators[0]!;
+    expect(describeExplanation(result.people[0]!.indicators.k!.explanation, { locale: 'zh-CN', template, indicator: indicatorDef })).toBe(
+      '自评 0 × 30% + 上级 20 × 70% = 14。自评：84% 不在任何区间 → 0；上级：99% 在区间 ≥90% → 20 分',
+    );
+  });
+
   it('a change to one input recomputes exactly what a full evaluation gives', () => {
     const template = templateOf(
       [input('x', '值'), input('y', '次数', { type: 'count' }), input('team', '团队总额', { scope: 'team' })],
