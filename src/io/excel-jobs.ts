@@ -78,7 +78,7 @@ export function compareImport(imported: Extract<ExcelImport, { ok: true }>): Com
       return difference ? { kaohe: difference.kaohe, excel: difference.excel, same: false } : { kaohe: excel, excel, same: true };
     }),
   }));
-  return { columns, people, compared: check.compared, differing: check.differences.length };
+  return { columns, people, compared: check.compared, differing: check.differences.length, differences: check.differences };
 }
 
 export function buildExcel(request: ExcelBuildRequest): ExcelOutcome<ExcelBuilt> {

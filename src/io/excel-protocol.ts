@@ -2,7 +2,7 @@
 // SheetJS object) stays in the worker; the page holds a token naming it and gets plain data back.
 import type { Problem } from '../scoring/validate';
 import type { Template } from '../scoring/model';
-import type { ExcelMapping, FieldRole, Issue, ReviewItem, SheetSummary } from './excel-template/index';
+import type { Difference, ExcelMapping, FieldRole, Issue, ReviewItem, SheetSummary } from './excel-template/index';
 import type { CellValue } from './excel-template/same-value';
 import type { IoProblem } from './problems';
 
@@ -100,6 +100,8 @@ export interface Comparison {
   readonly people: readonly ComparedPerson[];
   readonly compared: number;
   readonly differing: number;
+  /** Every person and field where they differ, with the person's cell (`考核表!O5`). */
+  readonly differences: readonly Difference[];
 }
 
 export interface ExcelBuilt {

@@ -141,6 +141,8 @@ export default {
   'wizard.check.kaohe': 'Kaohe',
   'wizard.check.excel': 'Excel',
   'wizard.check.cellDiffers': 'Kaohe {kaohe}，Excel {excel}',
+  'wizard.check.listTitle': '不同之处（{count} 处）',
+  'wizard.check.moreDifferences': '另有 {count} 处不同，见上表标出的单元格。',
   'wizard.check.onlyDiffering': '只显示有差异的人',
   'wizard.check.showMore': '再显示 {count} 人',
   'wizard.check.shown': '显示 {shown} / {total} 人',

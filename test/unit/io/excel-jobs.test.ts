@@ -83,6 +83,7 @@ describe('opening and analysing a workbook in the worker', () => {
     const li = comparison.people.find((p) => p.name === '李四');
     const column = comparison.columns.findIndex((c) => c.role === 'total');
     expect(li?.cells[column]).toEqual({ kaohe: 70, excel: 71, same: false });
+    expect(comparison.differences).toEqual([{ personId: 'E002', person: '李四', field: 'O', name: '总分', cell: "'2026年5月考核'!O5", kaohe: 70, excel: 71 }]);
   });
 
   it('answers "closed" when the worker no longer holds the workbook (restarted, or another file opened)', () => {
