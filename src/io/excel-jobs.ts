@@ -50,7 +50,7 @@ export function analyzeExcel(request: ExcelAnalyzeRequest): ExcelOutcome<ExcelAn
   const analyzed = analyzeSheet(workbook, request.sheet);
   if (!analyzed.ok) return { ok: false, refusal: { kind: 'issues', issues: analyzed.issues } };
   const { mapping } = analyzed;
-  const people = peopleOf(workbook.book, mapping).map(({ id, name }) => ({ id, name }));
+  const people = peopleOf(workbook.book, mapping).map(({ id, name, sheet, row }) => ({ id, name, sheet, row }));
   const lastFieldRow = Math.max(0, ...mapping.fields.map((field) => (field.at.row === 'person' ? 0 : field.at.row)));
   const firstPerson = mapping.people.kind === 'rows' ? (mapping.people.rows[0] ?? mapping.headerRow + 1) : 0;
   const wanted = mapping.layout === 'form' ? lastFieldRow + 1 : Math.max(mapping.headerRow + 1, firstPerson) + PREVIEW_PEOPLE;

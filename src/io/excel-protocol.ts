@@ -53,9 +53,13 @@ export interface SheetPreview {
   readonly moreCols: boolean;
 }
 
+/** A person the file holds: their row of the mapped sheet (one row per person) or their sheet (a form each). */
 export interface ExcelPersonName {
   readonly id: string;
   readonly name: string;
+  readonly sheet: string;
+  /** 0-based; -1 for a form per person. */
+  readonly row: number;
 }
 
 export interface ExcelAnalyzeRequest {

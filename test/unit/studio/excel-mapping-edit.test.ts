@@ -4,15 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExcel, buildExcel, openExcel } from '../../../src/io/excel-jobs';
 import type { ExcelMapping } from '../../../src/io/excel-template/index';
-import { editField, fieldPlace, mappingProblems } from '../../../src/ui/studio/excel/mapping-edit';
+import { editField, fieldPlace, includePerson, isPersonIncluded, mappingProblems } from '../../../src/ui/studio/excel/mapping-edit';
 import { SCORECARD_SHEET, scorecardBytes } from '../io/excel-template/scorecard-workbook';
 
-function proposal(): ExcelMapping {
+function analyzed() {
   const opened = openExcel({ token: 'edit', file: '考核.xlsx', bytes: scorecardBytes().slice().buffer });
   if (!opened.ok) throw new Error('not opened');
-  const analyzed = analyzeExcel({ token: 'edit', sheet: SCORECARD_SHEET });
-  if (!analyzed.ok) throw new Error('not analysed');
-  return analyzed.value.mapping;
+  const result = analyzeExcel({ token: 'edit', sheet: SCORECARD_SHEET });
+  if (!result.ok) throw new Error('not analysed');
+  return result.value;
+}
+
+function proposal(): ExcelMapping {
+  return analyzed().mapping;
 }
 
 function rebuild(mapping: ExcelMapping) {
@@ -87,6 +91,34 @@ describe('editing the proposed mapping', () => {
     const built = rebuild(editField(mapping, keyOf(mapping, '等级'), { kind: 'role', role: 'ignore' }));
     expect(built.template.grades).toEqual([]);
     expect(built.comparison.columns.map((c) => c.name)).not.toContain('等级');
+  });
+});
+
+describe('the people checked', () => {
+  it('a person left out is not scored in the check; taken back, they return in file order', () => {
+    const { mapping, people } = analyzed();
+    const wang = people.find((p) => p.name === '王五');
+    if (!wang) throw new Error('no 王五');
+    const without = includePerson(mapping, people, wang, false);
+    expect(without.people).toMatchObject({ kind: 'rows', rows: [3, 4, 6] });
+    expect(isPersonIncluded(without, wang)).toBe(false);
+    const built = rebuild(without);
+    expect(built.comparison.people.map((p) => p.name)).toEqual(['张三', '李四', '赵六']);
+    expect(built.comparison.compared).toBe(3 * 9);
+    const back = includePerson(without, people, wang, true);
+    expect(back.people).toMatchObject({ rows: [3, 4, 5, 6] });
+  });
+
+  it('forms are people by sheet, and nobody at all stops the mapping', () => {
+    const forms: ExcelMapping = { sheet: '张三', layout: 'form', headerRow: 3, people: { kind: 'sheets', sheets: ['张三', '李四'] }, fields: [{ key: 'G5', role: 'indicator', at: { row: 4, col: 6 }, name: '得分', header: '得分', section: '业绩' }], sections: ['业绩'] };
+    const found = [
+      { sheet: '张三', row: -1 },
+      { sheet: '李四', row: -1 },
+    ];
+    const one = includePerson(forms, found, { sheet: '张三', row: -1 }, false);
+    expect(one.people).toEqual({ kind: 'sheets', sheets: ['李四'] });
+    expect(mappingProblems(one)).toEqual([]);
+    expect(mappingProblems(includePerson(one, found, { sheet: '李四', row: -1 }, false))).toEqual([{ code: 'noPeople' }]);
   });
 });
 

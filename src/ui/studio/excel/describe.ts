@@ -37,6 +37,8 @@ export function mappingProblemText(problem: MappingProblem): string {
       return t('excel.wizard.problem.oneOnly', { role: roleLabel(problem.role), cells: problem.cells });
     case 'noIndicator':
       return t('excel.wizard.problem.noIndicator');
+    case 'noPeople':
+      return t('excel.wizard.problem.noPeople');
   }
 }
 

@@ -20,7 +20,14 @@ export type MappingProblem =
   | { readonly code: 'emptyName'; readonly cell: string }
   | { readonly code: 'duplicateName'; readonly name: string; readonly cells: string }
   | { readonly code: 'oneOnly'; readonly role: FieldRole; readonly cells: string }
-  | { readonly code: 'noIndicator' };
+  | { readonly code: 'noIndicator' }
+  | { readonly code: 'noPeople' };
+
+/** A person found in the file: a row of the mapped sheet, or a sheet of their own. */
+export interface PersonPlace {
+  readonly sheet: string;
+  readonly row: number;
+}
 
 /** Where a field is, as the sheet says it: a column (`E`) or a cell (`G7`). */
 export function fieldPlace(field: MappedField): string {
@@ -93,6 +100,21 @@ export function editField(mapping: ExcelMapping, key: string, edit: FieldEdit): 
   return tidySections(mapping, fields);
 }
 
+export function isPersonIncluded(mapping: ExcelMapping, person: PersonPlace): boolean {
+  return mapping.people.kind === 'rows' ? mapping.people.rows.includes(person.row) : mapping.people.sheets.includes(person.sheet);
+}
+
+/**
+ * A person left out of (or taken back into) the check: a stray row under the table, a sample
+ * form. Everyone found keeps their order in the file (`found`); the template itself has no people.
+ */
+export function includePerson(mapping: ExcelMapping, found: readonly PersonPlace[], person: PersonPlace, included: boolean): ExcelMapping {
+  const keep = (other: PersonPlace) => (other.sheet === person.sheet && other.row === person.row ? included : isPersonIncluded(mapping, other));
+  const people = found.filter(keep);
+  if (mapping.people.kind === 'rows') return { ...mapping, people: { ...mapping.people, rows: people.map((p) => p.row) } };
+  return { ...mapping, people: { ...mapping.people, sheets: people.map((p) => p.sheet) } };
+}
+
 /** What stops a mapping from becoming a template, each naming the cells concerned. */
 export function mappingProblems(mapping: ExcelMapping): MappingProblem[] {
   const problems: MappingProblem[] = [];
@@ -114,5 +136,7 @@ export function mappingProblems(mapping: ExcelMapping): MappingProblem[] {
     if (fields.length > 1) problems.push({ code: 'oneOnly', role, cells: fields.map(fieldPlace).join(', ') });
   }
   if (!used.some((field) => field.role === 'indicator')) problems.push({ code: 'noIndicator' });
+  const people = mapping.people.kind === 'rows' ? mapping.people.rows : mapping.people.sheets;
+  if (people.length === 0) problems.push({ code: 'noPeople' });
   return problems;
 }

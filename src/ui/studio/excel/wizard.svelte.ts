@@ -6,7 +6,7 @@ import type { ExcelAnalyzed, ExcelBuilt, ExcelOpened, ExcelOutcome, ExcelRefusal
 import type { ExcelMapping, SheetSummary } from '../../../io/excel-template/index';
 import type { IoProblem } from '../../../io/problems';
 import type { PeriodKind, Template } from '../../../scoring/model';
-import { editField, mappingProblems, type FieldEdit } from './mapping-edit';
+import { editField, includePerson, mappingProblems, type FieldEdit, type PersonPlace } from './mapping-edit';
 
 export const STEPS = ['file', 'sheet', 'mapping', 'review', 'check', 'save'] as const;
 export type WizardStep = (typeof STEPS)[number];
@@ -139,6 +139,11 @@ export class ExcelWizard {
   edit(key: string, change: FieldEdit): void {
     if (!this.mapping) return;
     this.mapping = editField(this.mapping, key, change);
+  }
+
+  includePerson(person: PersonPlace, included: boolean): void {
+    if (!this.mapping || !this.analyzed) return;
+    this.mapping = includePerson(this.mapping, this.analyzed.people, person, included);
   }
 
   /** The template to store: the built one under the chosen name and period kind. */
