@@ -92,13 +92,19 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
   await expect(stepTitle(page)).toHaveText('第 6 步（共 6 步）：保存模板');
   await expect(page.getByLabel('模板名称')).toHaveValue('客服部绩效考核表');
   await expect(page.getByTestId('excel-save-summary')).toHaveText('2 个分组，5 项指标，5 个输入项，4 个等级。');
-  await page.getByRole('button', { name: '接受并保存模板' }).click();
-  await expect(page.getByTestId('notice')).toContainText('已从 Excel 创建模板“客服部绩效考核表”。');
-  await expect(page.getByRole('heading', { name: '客服部绩效考核表', level: 2 })).toBeFocused();
+  await expect(page.getByRole('button', { name: '接受并保存模板' })).toBeEnabled();
+  // From the step's heading, by keyboard: Tab to the name (its text selected), type, Enter accepts.
+  await expect(stepTitle(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('模板名称')).toBeFocused();
+  await page.keyboard.type('客服部考核表');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('已从 Excel 创建模板“客服部考核表”。');
+  await expect(page.getByRole('heading', { name: '客服部考核表', level: 2 })).toBeFocused();
   await page.getByRole('button', { name: /模板列表/ }).click();
   const own = page.getByTestId('own-templates');
   await expect(own.getByTestId('template-card')).toHaveCount(2);
-  await expect(own.getByTestId('template-card').filter({ hasText: '客服部绩效考核表' })).toContainText('2 个分组 · 5 项指标');
+  await expect(own.getByTestId('template-card').filter({ hasText: '客服部考核表' })).toContainText('2 个分组 · 5 项指标');
 
   // A new person, a period with the new template, and their numbers typed into the grid.
   await page.goto('./#/rate');
@@ -108,7 +114,7 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
   await expect(page.getByTestId('notice')).toContainText('钱多多');
   await page.getByRole('button', { name: '新建周期' }).click();
   const form = page.getByRole('form', { name: '新建考核周期' });
-  await form.getByLabel('模板').selectOption({ label: '客服部绩效考核表（第 1 版）' });
+  await form.getByLabel('模板').selectOption({ label: '客服部考核表（第 1 版）' });
   await form.getByLabel('周期', { exact: true }).fill('2026年6月');
   await form.getByRole('button', { name: '创建' }).click();
   await expect(page.getByTestId('notice')).toContainText('已创建周期 2026年6月');
@@ -131,6 +137,7 @@ test('a file that is not a workbook is refused; macros are reported, never run; 
   const input = page.getByLabel('Excel 文件（.xlsx、.xls、.xlsm）');
   await input.setInputFiles({ name: '名单.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from('姓名,工号\n张三,E001\n') });
   await expect(page.getByTestId('excel-failure')).toHaveText('“名单.xlsx”不是 Excel 工作簿。请选择 Excel 或 WPS 保存的 .xlsx、.xls 或 .xlsm 文件。');
+  await expect(page.getByTestId('excel-failure')).toBeFocused();
   await expect(next(page)).toBeDisabled();
 
   const book = buildBook(SCORECARD);
