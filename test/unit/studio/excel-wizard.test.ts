@@ -6,7 +6,7 @@ import { IoFailure, type IoClient } from '../../../src/io/client';
 import { JOBS } from '../../../src/io/jobs';
 import { closeExcel } from '../../../src/io/excel-jobs';
 import { fileProblem } from '../../../src/io/problems';
-import { ExcelWizard, likelySheet } from '../../../src/ui/studio/excel/wizard.svelte';
+import { ExcelWizard, likelyPeriodKind, likelySheet, proposedName } from '../../../src/ui/studio/excel/wizard.svelte';
 import { SCORECARD_SHEET, scorecardBytes } from '../io/excel-template/scorecard-workbook';
 
 type Run = IoClient['run'];
@@ -60,6 +60,12 @@ describe('the wizard, step by step', () => {
     expect(wizard.templateToSave()).toBeUndefined();
   });
 
+  it('cancel before any file starts no worker', () => {
+    const fake = client();
+    new ExcelWizard(fake).close();
+    expect(fake.jobs).toEqual([]);
+  });
+
   it('a correction rebuilds; going back and on without one does not', async () => {
     const fake = client();
     const wizard = new ExcelWizard(fake);
@@ -109,6 +115,24 @@ describe('the wizard, step by step', () => {
     await wizard.chooseFile(file('大.xlsx', new Uint8Array([1, 2, 3])));
     expect(wizard.failure).toEqual({ kind: 'io', problem: { code: 'timeout', severity: 'error', file: '大.xlsx', params: { seconds: 60 } } });
     expect(wizard.work).toBeUndefined();
+  });
+});
+
+describe('names and periods proposed', () => {
+  it('the title, else a sheet named by a person, else the file', () => {
+    expect(proposedName('客服部绩效考核表', 'Sheet1', 'a.xlsx')).toBe('客服部绩效考核表');
+    expect(proposedName(undefined, '销售部考核', 'a.xlsx')).toBe('销售部考核');
+    expect(proposedName(undefined, 'Sheet1', '2026年5月客服考核.xlsx')).toBe('2026年5月客服考核');
+    expect(proposedName(undefined, '工作表1', '考核.XLSM')).toBe('考核');
+  });
+
+  it('the period the title says', () => {
+    expect(likelyPeriodKind('客户考核评分表(月度)')).toBe('month');
+    expect(likelyPeriodKind('2026年第一季度绩效考核')).toBe('quarter');
+    expect(likelyPeriodKind('年度考核表')).toBe('year');
+    expect(likelyPeriodKind('客服周考核')).toBe('week');
+    expect(likelyPeriodKind('绩效考核表')).toBe('month');
+    expect(likelyPeriodKind('考核周期：2026年5月')).toBe('month');
   });
 });
 

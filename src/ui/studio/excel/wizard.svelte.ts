@@ -32,6 +32,25 @@ export function likelySheet(sheets: readonly SheetSummary[]): string {
   return best?.name ?? sheets[0]?.name ?? '';
 }
 
+/** Sheet names Excel and WPS give by default: they say nothing about the scorecard. */
+const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
+
+/** The template's name: the title above the table, else the sheet's own name, else the file's. */
+export function proposedName(title: string | undefined, sheet: string, file: string): string {
+  if (title) return title;
+  if (!DEFAULT_SHEET_NAME.test(sheet.trim())) return sheet;
+  return file.replace(/\.(xlsx|xlsm|xls)$/i, '') || sheet;
+}
+
+/** The period a scorecard is for, when its title or name says so (客户考核评分表(月度)). */
+export function likelyPeriodKind(text: string): PeriodKind {
+  if (/季度|quarter/i.test(text)) return 'quarter';
+  if (/年度|全年|annual|year/i.test(text)) return 'year';
+  // 周 but not 周期 (period), which any scorecard may say.
+  if (/周(?!期)|week/i.test(text)) return 'week';
+  return 'month';
+}
+
 export class ExcelWizard {
   step = $state<WizardStep>('file');
   opened = $state.raw<ExcelOpened | undefined>(undefined);
@@ -154,9 +173,11 @@ export class ExcelWizard {
 
   /** Forget the file here and in the worker (cancel, or saved). */
   close(): void {
+    const opened = this.#file !== undefined;
     this.#ticket += 1;
     this.#forgetFile();
-    void this.#client.run('excelClose', null).catch(() => undefined);
+    // No file, no worker to tell (and no reason to start one).
+    if (opened) void this.#client.run('excelClose', null).catch(() => undefined);
   }
 
   #forgetFile(): void {
@@ -205,7 +226,8 @@ export class ExcelWizard {
       this.built = undefined;
       this.#builtFrom = undefined;
       this.#analyzedSheet = sheet;
-      this.name = result.value.mapping.title ?? sheet;
+      this.name = proposedName(result.value.mapping.title, sheet, this.fileName);
+      this.periodKind = likelyPeriodKind(`${this.name} ${sheet}`);
       this.step = 'mapping';
     } catch (error) {
       if (ticket === this.#ticket) this.#failed(error);
