@@ -3,6 +3,7 @@
 import type { RaterRole, Template } from '../scoring/model';
 import type { RestoreProblem } from '../scoring/restore';
 import type { WorkspaceBackup } from '../store/backup-restore';
+import type { ExcelAnalyzed, ExcelAnalyzeRequest, ExcelBuilt, ExcelBuildRequest, ExcelOpened, ExcelOpenRequest, ExcelOutcome } from './excel-protocol';
 import type { EncodingChoice, TextEncodingName } from './decode';
 import type { ColumnMapping } from './mapping';
 import type { IoProblem } from './problems';
@@ -92,6 +93,11 @@ export interface IoCalls {
   exportForms: [readonly RaterFormRequest[], readonly ExportedFile[]];
   readBackup: [FileBytes, Outcome<BackupCheck>];
   encodeBackup: [{ readonly backup: WorkspaceBackup; readonly name: string }, ExportedFile];
+  /** New from Excel file: read a workbook and keep it; propose a sheet's mapping; build and check. */
+  excelOpen: [ExcelOpenRequest, ExcelOutcome<ExcelOpened>];
+  excelAnalyze: [ExcelAnalyzeRequest, ExcelOutcome<ExcelAnalyzed>];
+  excelBuild: [ExcelBuildRequest, ExcelOutcome<ExcelBuilt>];
+  excelClose: [null, void];
 }
 
 export type IoJob = keyof IoCalls;

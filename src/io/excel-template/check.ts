@@ -45,7 +45,7 @@ function kaoheValue(result: PersonResult, target: FieldTarget): ScoreValue | und
 }
 
 /** Only computed fields are compared: entered values are the entries themselves. */
-function isComputed(item: ReviewItem): boolean {
+export function isComputed(item: ReviewItem): boolean {
   if (item.target.kind === 'input') return item.kind === 'derived';
   return item.excel !== undefined || item.target.kind === 'total' || item.target.kind === 'grade';
 }

@@ -5,7 +5,7 @@
 export { readExcelWorkbook, wrapWorkbook, EXCEL_LIMITS, type ExcelWorkbook, type SheetSummary, type WorkbookResult } from './workbook';
 export { analyzeSheet, type AnalyzeResult } from './analyze';
 export { buildTemplate, type BuildOptions, type ExcelImport, type FieldTarget, type ImportedPerson, type ReviewItem, type ReviewKind } from './build';
-export { checkImport, type CheckResult, type Difference } from './check';
+export { checkImport, isComputed, type CheckResult, type Difference } from './check';
 export type { ExcelMapping, FieldPlace, FieldRole, MappedField, PeopleSpec } from './mapping';
 export { ISSUE_CODES, issueMessageKey, type Issue, type IssueCode } from './issues';
 export { translateExcelFormula, printKaohe, type CellResolution, type Resolution, type Resolver, type TranslateOptions, type Translation } from './excel-formula';
