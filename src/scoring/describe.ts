@@ -119,13 +119,7 @@ export function describeExplanation(explanation: Explanation, context: DescribeC
       const missing = explanation.missing.length
         ? say('scoring.explain.rolesMissing', { roles: explanation.missing.map((role) => roleLabel(role, locale)).join(locale === 'zh-CN' ? '、' : ', ') })
         : '';
-      // What each rater's values did (the band matched, the deductions), unless it only repeats
-      // the entered number.
-      const details = explanation.parts
-        .filter((part) => part.detail.kind !== 'direct')
-        .map((part) => say('scoring.explain.roleDetail', { role: roleLabel(part.role, locale), detail: describeExplanation(part.detail, context) }))
-        .join(locale === 'zh-CN' ? '；' : '; ');
-      return say('scoring.explain.roles', { parts, points: n(explanation.points) }) + missing + (details ? say('scoring.explain.roleDetails', { details }) : '');
+      return say('scoring.explain.roles', { parts, points: n(explanation.points) }) + missing;
     }
     case 'weeks': {
       const parts = explanation.parts
@@ -134,6 +128,18 @@ export function describeExplanation(explanation: Explanation, context: DescribeC
       return say('scoring.explain.weeks', { parts, points: n(explanation.points) });
     }
   }
+}
+
+/**
+ * What each rater's values did in a multi-rater score (the band matched, the deductions), one
+ * phrase per role; empty when there is one rater or it would only repeat the entered numbers.
+ */
+export function describeRoleDetails(explanation: Explanation, context: DescribeContext): string {
+  if (explanation.kind !== 'roles') return '';
+  return explanation.parts
+    .filter((part) => part.detail.kind !== 'direct')
+    .map((part) => translate(context.locale, 'scoring.explain.roleDetail', { role: roleLabel(part.role, context.locale), detail: describeExplanation(part.detail, context) }))
+    .join(context.locale === 'zh-CN' ? '；' : '; ');
 }
 
 function signed(value: ScoreValue, locale: Locale): string {

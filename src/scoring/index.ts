@@ -7,6 +7,6 @@ export { buildGraph, indicatorRoles, type CompiledTemplate, type Cell, type Indi
 export { ruleFormula, ruleInputs, isSelfEntered, isPlainEntry, entryName, bandCondition } from './rules';
 export { sectionFormula, totalFormula, gradeFormula, gradeFor, meetsGrade, settle, sectionMax, totalName, gradeName, rankName } from './composite';
 export { explainIndicator, explainRule, bandContains } from './explain';
-export { describeExplanation, describeProblem, describeRestoreProblem, formatScore, bandText, roleLabel } from './describe';
+export { describeExplanation, describeRoleDetails, describeProblem, describeRestoreProblem, formatScore, bandText, roleLabel } from './describe';
 export { validateTemplate, bandProblems, hasErrors, type Problem, type ProblemCode } from './validate';
 export { restoreTemplate, findUnsafeKeys, schemaProblems, TemplateSchema, TEMPLATE_LIMITS, type RestoreProblem, type RestoreResult } from './restore';

@@ -84,6 +84,7 @@ export default {
   'explain.formula': 'Formula',
   'explain.excel': 'Excel formula',
   'explain.inputs': 'With',
+  'explain.byRater': 'Each rater',
   'explain.result': 'Result',
   'explain.definition': 'Scoring standard',
   'explain.missing': 'Not rated yet by: {roles}',

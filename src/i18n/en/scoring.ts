@@ -35,7 +35,6 @@ export default {
   'explain.rolesMissing': ' (missing: {roles})',
   'explain.rolesNone': 'Nobody has rated yet',
   'explain.roleDetail': '{role}: {detail}',
-  'explain.roleDetails': '. {details}',
   'explain.weeks': '{parts}, total {points}',
   'explain.weekNone': '{week} not counted',
   'explain.and': ' and ',

@@ -83,6 +83,7 @@ export default {
   'explain.formula': '公式',
   'explain.excel': 'Excel 公式',
   'explain.inputs': '代入',
+  'explain.byRater': '各评价人',
   'explain.result': '结果',
   'explain.definition': '评分标准',
   'explain.missing': '缺少评分：{roles}',

@@ -34,7 +34,6 @@ export default {
   'explain.rolesMissing': '（缺少：{roles}）',
   'explain.rolesNone': '尚无人评分',
   'explain.roleDetail': '{role}：{detail}',
-  'explain.roleDetails': '。{details}',
   'explain.weeks': '{parts}，合计 {points}',
   'explain.weekNone': '{week} 未统计',
   'explain.and': ' 且 ',

@@ -2,7 +2,7 @@
 // arithmetic ("客户满意度得分 92 在区间 ≥90 → 20 分"). Built on demand for the clicked cell only.
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import { parse, refsOf } from '../../formula/index';
-import { describeExplanation, roleLabel } from '../../scoring/describe';
+import { describeExplanation, describeRoleDetails, roleLabel } from '../../scoring/describe';
 import { ruleFormula } from '../../scoring/rules';
 import { gradeFor, sectionFormula, totalFormula, totalName } from '../../scoring/composite';
 import { explainIndicator } from '../../scoring/explain';
@@ -80,7 +80,12 @@ export function explainCell(
       const lines: ExplainLine[] = [];
       if (indicator.definition) lines.push({ label: say('rate.explain.definition'), text: indicator.definition });
       lines.push({ label: say('rate.explain.formula'), text: ruleFormula(indicator, template), code: true });
-      if (explanation) lines.push({ label: say('rate.explain.inputs'), text: describeExplanation(explanation, { locale, template, indicator }) });
+      if (explanation) {
+        lines.push({ label: say('rate.explain.inputs'), text: describeExplanation(explanation, { locale, template, indicator }) });
+        // Several raters: what each one's values did (the band matched, the deductions).
+        const details = describeRoleDetails(explanation, { locale, template, indicator });
+        if (details) lines.push({ label: say('rate.explain.byRater'), text: details });
+      }
       const missing = source.plan.roles.filter((_, i) => !(source.plan.presenceSlots[i] ?? []).some((slot) => model.scored.sheet.columns[slot]![row] !== null));
       if (!source.plan.weekly && source.plan.roles.length > 1 && missing.length > 0 && missing.length < source.plan.roles.length) {
         lines.push({ label: '', text: say('rate.explain.missing', { roles: missing.map((w) => roleLabel(w.role, locale)).join('、') }) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePeriod, describeExplanation, ruleFormula } from '../../../src/scoring/index';
+import { scorePeriod, describeExplanation, describeRoleDetails, ruleFormula } from '../../../src/scoring/index';
 import type { Rule } from '../../../src/scoring/model';
 import { entries, indicator, input, people, templateOf } from './fixtures';
 
@@ -274,9 +274,9 @@ describe('sheet', () => {
       ],
     });
     const indicatorDef = template.sections[0]!.indicators[0]!;
-    expect(describeExplanation(result.people[0]!.indicators.k!.explanation, { locale: 'zh-CN', template, indicator: indicatorDef })).toBe(
-      '自评 0 × 30% + 上级 20 × 70% = 14。自评：84% 不在任何区间 → 0；上级：99% 在区间 ≥90% → 20 分',
-    );
+    const explanation = result.people[0]!.indicators.k!.explanation;
+    expect(describeExplanation(explanation, { locale: 'zh-CN', template, indicator: indicatorDef })).toBe('自评 0 × 30% + 上级 20 × 70% = 14');
+    expect(describeRoleDetails(explanation, { locale: 'zh-CN', template, indicator: indicatorDef })).toBe('自评：84% 不在任何区间 → 0；上级：99% 在区间 ≥90% → 20 分');
   });
 
   it('a change to one input recomputes exactly what a full evaluation gives', () => {
