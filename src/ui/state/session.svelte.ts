@@ -33,6 +33,18 @@ function createSession() {
     notify('error', t('shell.storage.failed', { message }));
   }
 
+  /**
+   * The daily automatic backup copies the whole workspace; for a big team that is seconds of
+   * IndexedDB work. It waits until the page has been idle a while, so it never slows the first view.
+   */
+  function scheduleDailyBackup(id: string): void {
+    const run = () => void keepDailyBackup(id).catch(reportError);
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 30_000 });
+      else run();
+    }, 20_000);
+  }
+
   async function start(): Promise<void> {
     const db = getDb();
     // A newer tab upgraded the schema: never keep writing with the old one.
@@ -45,7 +57,7 @@ function createSession() {
     db.on('blocked', () => notify('error', t('shell.storage.blocked')));
     try {
       workspaceId = await ensureWorkspace(t('home.example.name'));
-      void keepDailyBackup(workspaceId).catch(reportError);
+      scheduleDailyBackup(workspaceId);
     } catch (error) {
       reportError(error);
     }
