@@ -5,7 +5,6 @@
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import type { CompiledTemplate } from '../../scoring/graph';
 import type { InputDef, Indicator, OutputDef, RaterRole, Section } from '../../scoring/model';
-import { gradeName, rankName, totalName } from '../../scoring/composite';
 import { isPlainEntry } from '../../scoring/rules';
 import { levelLabelsFor, selfEnteredInput } from '../../scoring/entry-values';
 import { roleLabel } from '../../scoring/describe';
@@ -177,9 +176,10 @@ function resultColumns(compiled: CompiledTemplate, scope: SheetScope, say: (key:
   const group = say('rate.group.result');
   if (scope === 'week') return [];
   return [
-    { id: 'total', title: totalName(template), group, width: 72, editable: false, kind: 'computed', align: 'end', source: { kind: 'total', slot: compiled.totalSlot } },
-    { id: 'grade', title: gradeName(template), group, width: 64, editable: false, kind: 'computed', align: 'start', source: { kind: 'grade', slot: compiled.gradeSlot } },
-    { id: 'rank', title: rankName(template), group, width: 56, editable: false, kind: 'computed', align: 'end', source: { kind: 'rank', slot: compiled.rankSlot } },
+    // A template that names these columns keeps its names; the defaults (总分/等级/排名) follow the language.
+    { id: 'total', title: template.labels?.total ?? say('rate.column.total'), group, width: 72, editable: false, kind: 'computed', align: 'end', source: { kind: 'total', slot: compiled.totalSlot } },
+    { id: 'grade', title: template.labels?.grade ?? say('rate.column.grade'), group, width: 64, editable: false, kind: 'computed', align: 'start', source: { kind: 'grade', slot: compiled.gradeSlot } },
+    { id: 'rank', title: template.labels?.rank ?? say('rate.column.rank'), group, width: 56, editable: false, kind: 'computed', align: 'end', source: { kind: 'rank', slot: compiled.rankSlot } },
   ];
 }
 
