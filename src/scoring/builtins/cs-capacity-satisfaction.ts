@@ -1,5 +1,6 @@
 // 客服考核标准 (seed 003): 工作容量 70% + 满意度 30%.
 import type { Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 export const csCapacitySatisfaction: Template = {
   id: 'builtin.cs-capacity-satisfaction',
@@ -60,12 +61,7 @@ export const csCapacitySatisfaction: Template = {
     },
   ],
   total: { kind: 'weighted' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,5 +1,6 @@
 // 客服部经理绩效考核表 (seed 000): four rates, each banded A–E, weighted into a 0–100 level.
 import type { Band, Template } from '../model';
+import { SUPERVISOR_ONLY } from './common';
 
 /** 达成率: 超过100% A; 90%至100%之间 B; 80%至90% C; 70%至80% D; 低于70% E. */
 const ACHIEVEMENT_BANDS: readonly Band[] = [
@@ -103,6 +104,6 @@ export const csDeptManagerKpi: Template = {
     { label: 'D', min: 30, minInclusive: true },
     { label: 'E', min: null, minInclusive: true },
   ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

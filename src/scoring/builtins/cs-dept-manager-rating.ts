@@ -1,5 +1,6 @@
 // 客服部经理考核评分表 (seed 000): 13 items rated 1–5, each scaled onto its points; 100 in all.
 import type { Indicator, InputDef, Section, Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 interface Item {
   readonly id: string;
@@ -110,12 +111,7 @@ export const csDeptManagerRating: Template = {
   inputs,
   sections,
   total: { kind: 'sum' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,5 +1,6 @@
 // 客户服务总监绩效考核表 (seed 001): growth against target X% / Y% (ratio, capped) and team performance.
 import type { Template } from '../model';
+import { SUPERVISOR_ONLY } from './common';
 
 export const csDirector: Template = {
   id: 'builtin.cs-director',
@@ -76,6 +77,6 @@ export const csDirector: Template = {
     { label: '一般', min: 50, minInclusive: true },
     { label: '不合格', min: null, minInclusive: true, failing: true },
   ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,5 +1,6 @@
 // 客服经理绩效考核表 (seed 000): 服务质量40% 团队管理30% 绩效达成20% 个人发展10%, sub-items 0–100.
 import type { Indicator, Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 function item(id: string, name: string, definition: string): Indicator {
   return { id, name, definition, quantitative: false, max: 100, rule: { kind: 'direct' } };
@@ -69,12 +70,7 @@ export const csManagerWeighted: Template = {
     },
   ],
   total: { kind: 'weighted' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

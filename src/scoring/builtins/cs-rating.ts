@@ -1,5 +1,6 @@
 // 客户服务考核评分表 (seed 001, "(完整版)"): five items rated 1–5, scaled onto 20/20/15/20/25 points.
 import type { Indicator, InputDef, Template } from '../model';
+import { SUPERVISOR_ONLY } from './common';
 
 interface Item {
   readonly id: string;
@@ -72,6 +73,6 @@ export const csRating: Template = {
     { label: '一般', min: 60, minInclusive: false },
     { label: '待提高', min: null, minInclusive: true, failing: true },
   ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

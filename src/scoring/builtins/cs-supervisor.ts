@@ -1,5 +1,6 @@
 // 客户服务主管考核评分表 (seed 001): seven areas whose items add up to 120 points, rescaled to 100.
 import type { Indicator, Section, Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 interface Item {
   readonly id: string;
@@ -108,12 +109,7 @@ export const csSupervisor: Template = {
   inputs: [],
   sections,
   total: { kind: 'sum', outOf: 100 },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,6 +1,7 @@
 // 客服部绩效考核办法(草案) (seed 003): Taobao/Tmall customer-service KPIs counted every week
 // (ranks, team averages, pass/fail penalties), summed into the month on a base of 100.
 import type { Indicator, Rule, Template } from '../model';
+import { SUPERVISOR_ONLY } from './common';
 
 function weekly(id: string, name: string, max: number, definition: string, rule: Rule, target?: string): Indicator {
   return { id, name, definition, quantitative: true, max, cadence: 'week', rule, ...(target ? { target } : {}) };
@@ -209,7 +210,7 @@ export const csWeeklyKpi: Template = {
     { label: '合格', min: 90, minInclusive: true },
     { label: '不合格', min: null, minInclusive: true, failing: true },
   ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
   outputs: [
     { id: 'public_commission', name: '公共提成', formula: '[公共销售业绩总额]*0.5%/TEAMSIZE()', unit: '元' },

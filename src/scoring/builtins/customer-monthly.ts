@@ -1,6 +1,7 @@
 // 客户考核评分表(月度) (seed 001): 业绩考核 (weighted bands) × 80% + 行为考核 (levels) × 20%,
 // rated by 自评 and 上级. The example workspace uses this template.
 import type { Indicator, LevelRow, Template } from '../model';
+import { STANDARD_GRADES } from './common';
 
 function behaviour(id: string, name: string, labels: readonly [string, string, string, string, string]): Indicator {
   const levels: LevelRow[] = labels.map((label, index) => ({ value: index + 1, points: (index + 1) * 4, label }));
@@ -234,12 +235,7 @@ export const customerMonthly: Template = {
     },
   ],
   total: { kind: 'weighted' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
+  grades: STANDARD_GRADES,
   roles: [
     { role: 'self', weight: 0.3 },
     { role: 'supervisor', weight: 0.7 },

@@ -1,5 +1,6 @@
 // 电商客服服务质量考核表 (seed 001): four items × 10 = 40; resolution rate against a 90% target.
 import type { Template } from '../model';
+import { SUPERVISOR_ONLY } from './common';
 
 export const ecommerceCsQuality: Template = {
   id: 'builtin.ecommerce-cs-quality',
@@ -72,6 +73,6 @@ export const ecommerceCsQuality: Template = {
     { label: '一般', min: 10, minInclusive: true },
     { label: '不合格', min: null, minInclusive: true, failing: true },
   ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,5 +1,6 @@
 // 三级经理测评 (seed 002, 中国移动某分公司): 业绩评价 by the company, 360° ratings by 公司领导/平级/下级.
 import type { Indicator, RoleWeight, Template } from '../model';
+import { STANDARD_GRADES } from './common';
 
 const COMPANY_ONLY: readonly RoleWeight[] = [{ role: 'supervisor', weight: 1 }];
 
@@ -60,12 +61,7 @@ export const manager360: Template = {
     },
   ],
   total: { kind: 'weighted' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
+  grades: STANDARD_GRADES,
   roles: [
     { role: 'supervisor', weight: 0.5 },
     { role: 'peer', weight: 0.25 },

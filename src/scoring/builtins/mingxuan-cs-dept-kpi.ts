@@ -1,5 +1,6 @@
 // 客户服务部绩效考核指标评价标准 (seed 000, 铭铉集团): six indicators, mostly "指标分值 − 计扣分值".
 import type { Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 export const mingxuanCsDeptKpi: Template = {
   id: 'builtin.mingxuan-cs-dept-kpi',
@@ -139,12 +140,7 @@ export const mingxuanCsDeptKpi: Template = {
     },
   ],
   total: { kind: 'sum' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

@@ -1,5 +1,6 @@
 // 餐厅服务员考核评分表 (seed 001): eight items rated 1–10, each scaled onto its full marks; 100 in all.
 import type { Indicator, InputDef, Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 interface Item {
   readonly id: string;
@@ -68,12 +69,7 @@ export const restaurantWaiter: Template = {
   inputs,
   sections: [{ id: 'items', name: '考核项目', combine: 'sum', indicators }],
   total: { kind: 'sum' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;

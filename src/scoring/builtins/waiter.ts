@@ -1,5 +1,6 @@
 // 服务员考核评分表 (seed 001): attendance ratio, four direct items, and 出色表现 up to +5.
 import type { Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 export const waiter: Template = {
   id: 'builtin.waiter',
@@ -86,12 +87,7 @@ export const waiter: Template = {
     },
   ],
   total: { kind: 'sum' },
-  grades: [
-    { label: '优秀', min: 90, minInclusive: true },
-    { label: '良好', min: 70, minInclusive: true },
-    { label: '合格', min: 60, minInclusive: true },
-    { label: '不合格', min: null, minInclusive: true, failing: true },
-  ],
-  roles: [{ role: 'supervisor', weight: 1 }],
+  grades: STANDARD_GRADES,
+  roles: SUPERVISOR_ONLY,
   rankTies: 'competition',
 } satisfies Template;
