@@ -129,6 +129,7 @@ function setup(): Setup {
     position: '',
     archived: 0,
     createdAt: r,
+    seq: r + 1,
   }));
   const context = { template, periodKey: '2026-11', periodKind: 'month' as const, people: people.map(({ id, name, employeeNo }) => ({ id, name, employeeNo })) };
   return { template, people, context, index: matchIndex(entryTargets(template), template) };

@@ -5,7 +5,7 @@ import { readCsv } from './csv-read';
 import { exportScoresCsv } from './export-csv';
 import { exportScoresXlsx } from './export-xlsx';
 import { autoMap, detectHeaderRow, headerSignature, matchIndex } from './mapping';
-import type { ExportedFile, FileBytes, IoCalls, OpenedFile, OpenRequest, Outcome, ReadFormsRequest, ReadFormsResult, ValidateRequest } from './protocol';
+import type { ExportedFile, IoCalls, OpenedFile, OpenRequest, Outcome, ReadFormsRequest, ReadFormsResult, ValidateRequest } from './protocol';
 import { fileProblem, type IoProblem } from './problems';
 import { exportRaterForm, raterFormFileName, type RaterFormRequest } from './rater-form';
 import { mergeForms, readRaterForm, type ReadForm } from './rater-merge';
@@ -17,9 +17,6 @@ import { validateImport, type ImportPlan } from './validate';
 import { batchSize } from './entry-batch';
 import { fileKindOf, readWorkbook } from './xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
-import { decodeBackup, encodeBackup } from './backup-file';
-import { restoreWorkspaceBackup } from '../store/backup-restore';
-import type { BackupCheck } from './protocol';
 import { IMPORT_LIMITS } from './limits';
 import { analyzeExcel, buildExcel, closeExcel, openExcel } from './excel-jobs';
 
@@ -141,17 +138,6 @@ export function exportForms(requests: readonly RaterFormRequest[]): ExportedFile
   return requests.map((request) => exported(raterFormFileName(request), exportRaterForm(request)));
 }
 
-export async function readBackup(file: FileBytes): Promise<Outcome<BackupCheck>> {
-  const decoded = await decodeBackup(file.file, new Uint8Array(file.bytes));
-  if (!decoded.ok) return decoded;
-  return { ok: true, value: restoreWorkspaceBackup(decoded.value) };
-}
-
-export async function writeBackup({ backup, name }: IoCalls['encodeBackup'][0]): Promise<ExportedFile> {
-  const encoded = await encodeBackup(backup);
-  return exported(`${name}${encoded.extension}`, encoded.bytes);
-}
-
 /** The job table the worker dispatches on. */
 export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => IoCalls[K][1] | Promise<IoCalls[K][1]> } = {
   open: openFile,
@@ -160,8 +146,6 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   exportXlsx,
   exportCsv,
   exportForms,
-  readBackup,
-  encodeBackup: writeBackup,
   excelOpen: openExcel,
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,

@@ -18,9 +18,6 @@ export const IMPORT_LIMITS = {
   timeMs: 60_000,
   /** Problems listed in a report; the rest are counted. */
   problems: 1_000,
-  /** Bytes of a workspace backup file, and of its unpacked JSON. */
-  backupBytes: 256 * 1024 * 1024,
-  backupUnpackedBytes: 1024 * 1024 * 1024,
 } as const;
 
 export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };

@@ -2,7 +2,6 @@
 // result type. Results are values; a file that cannot be read is `{ ok: false, problem }`.
 import type { RaterRole, Template } from '../scoring/model';
 import type { RestoreProblem } from '../scoring/restore';
-import type { WorkspaceBackup } from '../store/backup-restore';
 import type { ExcelAnalyzed, ExcelAnalyzeRequest, ExcelBuilt, ExcelBuildRequest, ExcelOpened, ExcelOpenRequest, ExcelOutcome } from './excel-protocol';
 import type { EncodingChoice, TextEncodingName } from './decode';
 import type { ColumnMapping } from './mapping';
@@ -81,8 +80,6 @@ export interface ExportedFile {
   readonly bytes: ArrayBuffer;
 }
 
-export type BackupCheck = { readonly ok: true; readonly value: WorkspaceBackup; readonly warnings: readonly RestoreProblem[] } | { readonly ok: false; readonly problems: readonly RestoreProblem[] };
-
 /** Every job: [request, result]. */
 export interface IoCalls {
   open: [OpenRequest, Outcome<OpenedFile>];
@@ -91,8 +88,6 @@ export interface IoCalls {
   exportXlsx: [PeriodExport, ExportedFile];
   exportCsv: [PeriodExport, ExportedFile];
   exportForms: [readonly RaterFormRequest[], readonly ExportedFile[]];
-  readBackup: [FileBytes, Outcome<BackupCheck>];
-  encodeBackup: [{ readonly backup: WorkspaceBackup; readonly name: string }, ExportedFile];
   /** New from Excel file: read a workbook and keep it; propose a sheet's mapping; build and check. */
   excelOpen: [ExcelOpenRequest, ExcelOutcome<ExcelOpened>];
   excelAnalyze: [ExcelAnalyzeRequest, ExcelOutcome<ExcelAnalyzed>];

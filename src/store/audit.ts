@@ -9,14 +9,14 @@ export async function writeAudit(changes: AuditInput | readonly AuditInput[]): P
   const list = Array.isArray(changes) ? changes : [changes];
   if (list.length === 0) return;
   const at = Date.now();
-  await getDb().audit.bulkAdd(list.map((change) => ({ ...change, at })));
+  await getDb().auditLog.bulkAdd(list.map((change) => ({ ...change, at })));
 }
 
 /** Newest first. */
 export async function listAudit(workspaceId: string, limit = 200): Promise<AuditRecord[]> {
-  return getDb().audit.where('workspaceId').equals(workspaceId).reverse().limit(limit).toArray();
+  return getDb().auditLog.where('workspaceId').equals(workspaceId).reverse().limit(limit).toArray();
 }
 
 export async function auditFor(entity: AuditRecord['entity'], entityId: string): Promise<AuditRecord[]> {
-  return getDb().audit.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
+  return getDb().auditLog.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
 }

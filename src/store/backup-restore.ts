@@ -1,5 +1,6 @@
-// The one door for a workspace backup read from a file: `unknown` in, a valid WorkspaceBackup or a
-// precise list of problems out. Records are checked with valibot, each template body with
+// Backup files of version 1 (one JSON value, one record per entered value; Kaohe before schema
+// v6, and automatic backups kept then): `unknown` in, a valid WorkspaceBackup or a
+// precise list of problems out; backup-file.ts turns it into today's records. Records are checked with valibot, each template body with
 // restoreTemplate, and every reference inside the backup (entry → period, period → template …)
 // must resolve. Pure: no database, so the io worker can run it off the main thread.
 import * as v from 'valibot';
@@ -7,8 +8,8 @@ import { RATER_ROLES, TEAM_PERSON_ID, type Template } from '../scoring/model';
 import { findUnsafeKeys, restoreTemplate, schemaProblems, TemplateSchema, type RestoreProblem } from '../scoring/restore';
 import type {
   AuditRecord,
-  CalibrationRecord,
   EntryRecord,
+  CalibrationRecord,
   PeriodRecord,
   PersonRecord,
   RemarkRecord,
@@ -19,21 +20,38 @@ import type {
 } from './records';
 
 export const BACKUP_FORMAT = 'kaohe-workspace';
-export const BACKUP_VERSION = 1;
+/** The version this file reads; backup-file.ts writes version 2. */
+export const BACKUP_VERSION_1 = 1;
+
+/** People of a version 1 backup have no number yet. */
+type LegacyPerson = Omit<PersonRecord, 'seq'>;
+
+/** An audit record as version 1 kept it (one per entered value, entity `entry`). */
+export interface LegacyAuditRecord {
+  seq?: number;
+  workspaceId: string;
+  at: number;
+  entity: AuditRecord['entity'] | 'entry';
+  entityId: string;
+  action: string;
+  field: string;
+  old: unknown;
+  new: unknown;
+}
 
 export interface WorkspaceBackup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: typeof BACKUP_VERSION_1;
   exportedAt: string;
   workspace: WorkspaceRecord;
   templates: TemplateRecord[];
   teams: TeamRecord[];
-  people: PersonRecord[];
+  people: LegacyPerson[];
   periods: PeriodRecord[];
   entries: EntryRecord[];
   statuses: StatusRecord[];
   remarks: RemarkRecord[];
-  audit: AuditRecord[];
+  audit: LegacyAuditRecord[];
   /** Calibrated grades (backups made before calibration existed have none). */
   calibrations: CalibrationRecord[];
   /** The workspace's target grade distribution, as stored (checked again when read). */
@@ -43,16 +61,16 @@ export interface WorkspaceBackup {
 /** Generous bounds: a real workspace is far below them, a hostile file is not. */
 export const BACKUP_LIMITS = { id: 200, text: 20_000, cell: 32_767, records: 5_000_000 } as const;
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(BACKUP_LIMITS.id));
-const optionalId = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.id));
-const shortText = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.id));
-const text = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.text));
-const time = v.pipe(v.number(), v.finite());
-const flag = v.picklist([0, 1]);
+export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(BACKUP_LIMITS.id));
+export const optionalId = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.id));
+export const shortText = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.id));
+export const text = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.text));
+export const time = v.pipe(v.number(), v.finite());
+export const flag = v.picklist([0, 1]);
 const records = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(BACKUP_LIMITS.records));
 
-const WorkspaceSchema = v.object({ id, name: shortText, example: v.boolean(), createdAt: time, updatedAt: time });
-const TemplateRecordSchema = v.object({
+export const WorkspaceSchema = v.object({ id, name: shortText, example: v.boolean(), createdAt: time, updatedAt: time });
+export const TemplateRecordSchema = v.object({
   id,
   workspaceId: id,
   familyId: id,
@@ -63,9 +81,9 @@ const TemplateRecordSchema = v.object({
   updatedAt: time,
   deletedAt: time,
 });
-const TeamSchema = v.object({ id, workspaceId: id, name: shortText });
-const PersonSchema = v.object({ id, workspaceId: id, employeeNo: shortText, name: shortText, teamId: optionalId, position: shortText, archived: flag, createdAt: time });
-const PeriodSchema = v.object({
+export const TeamSchema = v.object({ id, workspaceId: id, name: shortText });
+export const PersonSchema = v.object({ id, workspaceId: id, employeeNo: shortText, name: shortText, teamId: optionalId, position: shortText, archived: flag, createdAt: time });
+export const PeriodSchema = v.object({
   id,
   workspaceId: id,
   kind: v.picklist(['week', 'month', 'quarter', 'year']),
@@ -86,9 +104,9 @@ const EntrySchema = v.object({
   note: text,
   updatedAt: time,
 });
-const StatusSchema = v.object({ periodId: id, personId: id, workspaceId: id, status: v.picklist(['active', 'leave', 'temporary']) });
-const RemarkSchema = v.object({ periodId: id, personId: id, workspaceId: id, text, updatedAt: time });
-const CalibrationSchema = v.object({
+export const StatusSchema = v.object({ periodId: id, personId: id, workspaceId: id, status: v.picklist(['active', 'leave', 'temporary']) });
+export const RemarkSchema = v.object({ periodId: id, personId: id, workspaceId: id, text, updatedAt: time });
+export const CalibrationSchema = v.object({
   periodId: id,
   personId: id,
   workspaceId: id,
@@ -111,7 +129,7 @@ const AuditSchema = v.object({
 
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.literal(BACKUP_VERSION_1),
   exportedAt: shortText,
   workspace: WorkspaceSchema,
   templates: records(TemplateRecordSchema),
@@ -133,7 +151,7 @@ export type BackupRestore =
 /** Problems listed per backup; a broken file would otherwise list millions. */
 const MAX_PROBLEMS = 50;
 
-function problem(path: string, expected: string, received: string, kind: RestoreProblem['kind'] = 'value'): RestoreProblem {
+export function problem(path: string, expected: string, received: string, kind: RestoreProblem['kind'] = 'value'): RestoreProblem {
   return { path, kind, expected, received };
 }
 
@@ -145,7 +163,7 @@ function headerProblems(value: unknown): RestoreProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [problem('(root)', BACKUP_FORMAT, Array.isArray(value) ? 'array' : typeof value, 'type')];
   const header = value as { format?: unknown; version?: unknown };
   if (header.format !== BACKUP_FORMAT) return [problem('format', BACKUP_FORMAT, String(header.format).slice(0, 60))];
-  if (typeof header.version === 'number' && header.version > BACKUP_VERSION) return [problem('version', `≤ ${BACKUP_VERSION}`, String(header.version))];
+  if (typeof header.version === 'number' && header.version > BACKUP_VERSION_1) return [problem('version', `≤ ${BACKUP_VERSION_1}`, String(header.version))];
   return [];
 }
 
@@ -175,7 +193,7 @@ export function restoreWorkspaceBackup(value: unknown): BackupRestore {
  * (weights not adding up, a formula naming a deleted input), it was saved that way in the
  * workspace: it is restored as it was, and the problems are reported as warnings.
  */
-function restoreBody(body: unknown, path: string, warnings: RestoreProblem[]): { template: Template } | { problems: readonly RestoreProblem[] } {
+export function restoreBody(body: unknown, path: string, warnings: RestoreProblem[]): { template: Template } | { problems: readonly RestoreProblem[] } {
   const restored = restoreTemplate(body, path);
   if (restored.ok) return { template: restored.value };
   if (restored.problems.every((p) => p.kind === 'template')) {

@@ -27,7 +27,7 @@ export async function getCalibrationTarget(workspaceId: string): Promise<Distrib
 export async function setCalibrationTarget(workspaceId: string, target: DistributionTarget | null): Promise<void> {
   const db = getDb();
   const key = calibrationTargetKey(workspaceId);
-  await db.transaction('rw', db.settings, db.audit, async () => {
+  await db.transaction('rw', db.settings, db.auditLog, async () => {
     const before = await db.settings.get(key);
     const old = before ? restoreTarget(before.value) : null;
     if (JSON.stringify(old) === JSON.stringify(target)) return;
@@ -57,7 +57,7 @@ export async function setCalibration(periodId: string, personId: string, change:
   const reason = change.reason.trim();
   if (reason === '') throw new Error('a calibration needs a reason');
   const db = getDb();
-  await db.transaction('rw', db.periods, db.calibrations, db.audit, async () => {
+  await db.transaction('rw', db.periods, db.calibrations, db.auditLog, async () => {
     const period = await db.periods.get(periodId);
     if (!period) throw new StoreError('missing', `period ${periodId} not found`);
     if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
@@ -83,7 +83,7 @@ export async function setCalibration(periodId: string, personId: string, change:
 /** Undo a calibration: the computed grade counts again. Audited (old calibrated grade → null). */
 export async function clearCalibration(periodId: string, personId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.periods, db.calibrations, db.audit, async () => {
+  await db.transaction('rw', db.periods, db.calibrations, db.auditLog, async () => {
     const period = await db.periods.get(periodId);
     if (!period) throw new StoreError('missing', `period ${periodId} not found`);
     if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
@@ -122,7 +122,7 @@ function gradeText(value: unknown): string | null {
 export async function listCalibrationLog(periodId: string): Promise<CalibrationLogEntry[]> {
   const prefix = `${periodId}|`;
   const rows: AuditRecord[] = await getDb()
-    .audit.where('[entity+entityId]')
+    .auditLog.where('[entity+entityId]')
     .between(['calibration', prefix], ['calibration', `${prefix}\uffff`])
     .toArray();
   rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));

@@ -5,7 +5,6 @@ import type {
   AuditRecord,
   BackupRecord,
   CalibrationRecord,
-  EntryRecord,
   PeriodRecord,
   PersonRecord,
   RemarkRecord,
@@ -15,6 +14,7 @@ import type {
   TemplateRecord,
   WorkspaceRecord,
 } from './records';
+import type { ValueBlockKey, ValueBlockRecord } from './value-blocks';
 
 export type KaoheDb = Dexie & {
   workspaces: EntityTable<WorkspaceRecord, 'id'>;
@@ -22,10 +22,10 @@ export type KaoheDb = Dexie & {
   teams: EntityTable<TeamRecord, 'id'>;
   people: EntityTable<PersonRecord, 'id'>;
   periods: EntityTable<PeriodRecord, 'id'>;
-  entries: Table<EntryRecord, [string, string, string, string, string]>;
+  valueBlocks: Table<ValueBlockRecord, ValueBlockKey>;
   statuses: Table<StatusRecord, [string, string]>;
   remarks: Table<RemarkRecord, [string, string]>;
-  audit: EntityTable<AuditRecord, 'seq'>;
+  auditLog: EntityTable<AuditRecord, 'seq'>;
   backups: EntityTable<BackupRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   calibrations: Table<CalibrationRecord, [string, string]>;
@@ -50,4 +50,18 @@ export function getDb(): KaoheDb {
 /** Point the store at another database (tests, or a restore into a fresh name). */
 export function useDb(db: KaoheDb): void {
   shared = db;
+}
+
+/**
+ * Follow the database's life in this tab: a newer tab upgraded the schema (close at once and let
+ * the page reload: never write with the old schema), or an older tab blocks our upgrade.
+ */
+export function watchDatabase(handlers: { readonly versionChanged: () => void; readonly blocked: () => void }): void {
+  const db = getDb();
+  db.on('versionchange', () => {
+    db.close();
+    handlers.versionChanged();
+    return false;
+  });
+  db.on('blocked', () => handlers.blocked());
 }

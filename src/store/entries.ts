@@ -1,111 +1,292 @@
-// Entered values. Every write checks the period lock and records old → new in the audit log,
-// all in one transaction: a paste or an import applies completely or not at all.
+// Entered values. A period's values live in blocks (value-blocks.ts); every write checks the
+// period lock, rewrites only the blocks it touches and records what it changed as ONE audit
+// record (entry-diff.ts), all in one transaction: a paste or an import applies completely or not
+// at all, and can be followed (progress) and cancelled until it commits.
 import { getDb } from './db';
-import type { AuditAction, EntryRecord, RemarkRecord } from './records';
-import type { RaterRole } from '../scoring/model';
-import { writeAudit, type AuditInput } from './audit';
+import type { EntryAction, PeriodRecord, RemarkRecord } from './records';
+import { TEAM_PERSON_ID, type RaterRole } from '../scoring/model';
+import type { SheetEntry } from '../scoring/sheet-types';
+import { writeAudit } from './audit';
 import { StoreError } from './errors';
+import { DiffBuilder, auditColumnId, diffColumnIds, findChange } from './entry-diff';
+import { BLOCK_SIZE, blockKey, blockOf, columnId, forEachValue, isBlank, OpenBlock, type ColumnKey, type StoredValue, type ValueBlockKey, type ValueBlockRecord } from './value-blocks';
 
-export type EntryValue = EntryRecord['value'];
-
-/** Entries written per request batch inside one transaction. */
-const WRITE_CHUNK = 1_000;
+export type EntryValue = StoredValue | null;
 
 export interface EntryChange {
   personId: string;
   key: string;
   role: RaterRole;
   rater?: string;
-  /** `null` clears the cell. */
+  /** `null` (or '') clears the cell. */
   value: EntryValue;
 }
 
-export function entryAuditId(periodId: string, change: Pick<EntryChange, 'personId' | 'key' | 'role' | 'rater'>): string {
-  return [periodId, change.personId, change.key, change.role, change.rater ?? ''].join('|');
+/** One value as stored, for reading a period value by value (tests, exports of raw values). */
+export interface StoredEntry {
+  readonly periodId: string;
+  readonly personId: string;
+  readonly key: string;
+  readonly role: RaterRole;
+  readonly rater: string;
+  readonly value: StoredValue;
+  readonly note: string;
 }
 
-/**
- * A period's entries. Read as a range of the primary key ([periodId+…] starts with the period):
- * about a third faster than the periodId index for big teams, as IndexedDB skips the index hop.
- */
-export function entriesOfPeriod(periodId: string): Promise<EntryRecord[]> {
-  // Every key [periodId, …] sorts after [periodId] and before [periodId, []] (arrays sort after strings).
-  return getDb().entries.where(':id').between([periodId], [periodId, []], true, false).toArray();
+export interface WriteProgress {
+  /** Values written so far (including unchanged ones looked at). */
+  readonly done: number;
+  readonly total: number;
+  /** People whose values are all written, of the people the write touches. */
+  readonly rows: number;
+  readonly totalRows: number;
 }
 
-export async function listEntries(periodId: string): Promise<EntryRecord[]> {
-  return entriesOfPeriod(periodId);
+export interface WriteOptions {
+  /** What the person did, for the audit log (default `update`: typed). */
+  readonly action?: EntryAction;
+  /** The open sheet that wrote it (AuditRecord.origin). */
+  readonly origin?: string;
+  readonly onProgress?: (progress: WriteProgress) => void;
+  /** Cancels the write (and its transaction) while it runs: nothing is stored. */
+  readonly signal?: AbortSignal;
+}
+
+/** Block records read or written per request inside one transaction. */
+const BLOCKS_PER_REQUEST = 160;
+
+/** The key range of a period's blocks: every [periodId, …] sorts after [periodId] and before [periodId, []]. */
+function periodRange(periodId: string): [[string], [string, never[]]] {
+  return [[periodId], [periodId, []]];
+}
+
+export async function valueBlocksOf(periodId: string): Promise<ValueBlockRecord[]> {
+  const [from, to] = periodRange(periodId);
+  return getDb().valueBlocks.where(':id').between(from, to, true, false).toArray();
+}
+
+/** Person number → id for a workspace (archived people included; 0 is the team). */
+export async function personIdsByNumber(workspaceId: string): Promise<Map<number, string>> {
+  const people = await getDb().people.where('workspaceId').equals(workspaceId).toArray();
+  const map = new Map(people.map((p) => [p.seq, p.id]));
+  map.set(0, TEAM_PERSON_ID);
+  return map;
+}
+
+/** A period's values as scoring takes them. Values of people no longer in the workspace are left out. */
+export function blocksToEntries(blocks: readonly ValueBlockRecord[], idOf: ReadonlyMap<number, string>): SheetEntry[] {
+  const out: SheetEntry[] = [];
+  for (const block of blocks) {
+    const base = block.block * BLOCK_SIZE;
+    const { key, role, rater } = block;
+    forEachValue(block, (offset, value) => {
+      const personId = idOf.get(base + offset);
+      if (personId === undefined) return;
+      out.push(rater ? { personId, key, role, rater, value } : { personId, key, role, value });
+    });
+  }
+  return out;
+}
+
+/** Every value of a period, one by one, with its note. */
+export async function listEntries(periodId: string): Promise<StoredEntry[]> {
+  const db = getDb();
+  return db.transaction('r', [db.periods, db.people, db.valueBlocks], async () => {
+    const period = await db.periods.get(periodId);
+    if (!period) return [];
+    const [blocks, idOf] = await Promise.all([valueBlocksOf(periodId), personIdsByNumber(period.workspaceId)]);
+    const out: StoredEntry[] = [];
+    for (const block of blocks) {
+      const notes = new Map(block.notes ?? []);
+      forEachValue(block, (offset, value) => {
+        const personId = idOf.get(block.block * BLOCK_SIZE + offset);
+        if (personId !== undefined) out.push({ periodId, personId, key: block.key, role: block.role, rater: block.rater, value, note: notes.get(offset) ?? '' });
+      });
+    }
+    return out;
+  });
 }
 
 /** Apply changes to one period in one transaction. Throws StoreError('locked') on a locked period. */
-export async function setEntries(periodId: string, changes: readonly EntryChange[]): Promise<number> {
+export async function setEntries(periodId: string, changes: readonly EntryChange[], options: WriteOptions = {}): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', db.periods, db.entries, db.audit, () => writeEntries(periodId, changes));
+  return db.transaction('rw', [db.periods, db.people, db.valueBlocks, db.auditLog], () => writeEntries(periodId, changes, options));
 }
 
 /**
- * The one audited way entries are written: checks the period lock, skips unchanged values,
- * deletes cleared ones, and records old → new. Call inside an open rw transaction over
- * `periods`, `entries` and `audit` (setEntries and imports both do). Returns the changes made.
+ * The values one write sets, grouped by the block they land in (a later change of the same cell
+ * wins). People are placed by their number; `write` stores the groups.
  */
-export async function writeEntries(periodId: string, changes: readonly EntryChange[], action: Extract<AuditAction, 'update' | 'import'> = 'update'): Promise<number> {
-  const db = getDb();
-  const period = await db.periods.get(periodId);
+export class ValueWrite {
+  readonly groups = new Map<string, { column: ColumnKey; block: number; cells: Map<number, { personId: string; value: EntryValue }> }>();
+  size = 0;
+  private readonly people = new Map<number, Set<string>>();
+
+  add(personId: string, personNo: number, column: ColumnKey, value: EntryValue): void {
+    const block = blockOf(personNo);
+    const id = `${String(block).padStart(8, '0')}\u0002${columnId(column)}`;
+    let group = this.groups.get(id);
+    if (!group) {
+      group = { column, block, cells: new Map() };
+      this.groups.set(id, group);
+    }
+    const offset = personNo - block * BLOCK_SIZE;
+    if (!group.cells.has(offset)) this.size++;
+    group.cells.set(offset, { personId, value: isBlank(value) ? null : value });
+    let inBlock = this.people.get(block);
+    if (!inBlock) this.people.set(block, (inBlock = new Set()));
+    inBlock.add(personId);
+  }
+
+  /** People touched per block. */
+  peopleIn(block: number): number {
+    return this.people.get(block)?.size ?? 0;
+  }
+
+  get rows(): number {
+    let n = 0;
+    for (const set of this.people.values()) n += set.size;
+    return n;
+  }
+}
+
+/** Person numbers of the people named in `changes` (all must belong to the period's workspace). */
+async function numbersOf(period: PeriodRecord, personIds: Iterable<string>): Promise<Map<string, number>> {
+  const ids = [...new Set(personIds)].filter((id) => id !== TEAM_PERSON_ID);
+  const people = await getDb().people.bulkGet(ids);
+  const map = new Map<string, number>([[TEAM_PERSON_ID, 0]]);
+  people.forEach((person, i) => {
+    if (!person || person.workspaceId !== period.workspaceId) throw new StoreError('missing', `person ${ids[i]} is not in this workspace`);
+    map.set(person.id, person.seq);
+  });
+  return map;
+}
+
+export async function openPeriodForWrite(periodId: string): Promise<PeriodRecord> {
+  const period = await getDb().periods.get(periodId);
   if (!period) throw new StoreError('missing', `period ${periodId} not found`);
   if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
+  return period;
+}
+
+/**
+ * The one audited way values are written. Call inside an open rw transaction over `periods`,
+ * `people`, `valueBlocks` and `auditLog` (setEntries, sheet edits and imports all do). Returns
+ * the number of values that changed (unchanged values are neither rewritten nor audited).
+ */
+export async function writeEntries(periodId: string, changes: readonly EntryChange[], options: WriteOptions = {}): Promise<number> {
+  const period = await openPeriodForWrite(periodId);
+  const numbers = await numbersOf(period, changes.map((c) => c.personId));
+  const write = new ValueWrite();
+  for (const change of changes) write.add(change.personId, numbers.get(change.personId)!, { key: change.key, role: change.role, rater: change.rater ?? '' }, change.value);
+  return storeValues(period, write, options);
+}
+
+function cancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The write was cancelled', 'AbortError');
+}
+
+/** Store a prepared write (inside the caller's transaction; see writeEntries). */
+export async function storeValues(period: PeriodRecord, write: ValueWrite, options: WriteOptions = {}): Promise<number> {
+  const db = getDb();
   const now = Date.now();
-  let changed = 0;
-  // In chunks, each awaited: the transaction stays open (only its own requests are awaited) and
-  // the page gets to paint between chunks of a 100,000-row import.
-  for (let start = 0; start < changes.length; start += WRITE_CHUNK) {
-    const chunk = changes.slice(start, start + WRITE_CHUNK);
-    const keys = chunk.map((c) => [periodId, c.personId, c.key, c.role, c.rater ?? ''] as [string, string, string, string, string]);
-    const before = await db.entries.bulkGet(keys);
-    const puts: EntryRecord[] = [];
-    const deletes: [string, string, string, string, string][] = [];
-    const audit: AuditInput[] = [];
-    chunk.forEach((change, i) => {
-      const old = before[i]?.value ?? null;
-      if (old === change.value) return;
-      const key = keys[i]!;
-      if (change.value === null || change.value === '') deletes.push(key);
-      else
-        puts.push({
-          periodId,
-          personId: change.personId,
-          key: change.key,
-          role: change.role,
-          rater: change.rater ?? '',
-          workspaceId: period.workspaceId,
-          value: change.value,
-          note: before[i]?.note ?? '',
-          updatedAt: now,
-        });
-      audit.push({ workspaceId: period.workspaceId, entity: 'entry', entityId: entryAuditId(periodId, change), action, field: 'value', old, new: change.value });
+  const diff = new DiffBuilder();
+  const groups = [...write.groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, group]) => group);
+  const totalRows = write.rows;
+  let delta = 0;
+  let done = 0;
+  let rows = 0;
+  for (let start = 0; start < groups.length; start += BLOCKS_PER_REQUEST) {
+    cancelled(options.signal);
+    const slice = groups.slice(start, start + BLOCKS_PER_REQUEST);
+    const keys: ValueBlockKey[] = slice.map((group) => blockKey(period.id, group.column, group.block));
+    const before = await db.valueBlocks.bulkGet(keys);
+    const puts: ValueBlockRecord[] = [];
+    const deletes: ValueBlockKey[] = [];
+    slice.forEach((group, i) => {
+      const block = OpenBlock.of(before[i]);
+      let changed = false;
+      for (const [offset, { personId, value }] of group.cells) {
+        const old = block.set(offset, value);
+        done++;
+        if (old === value) continue;
+        changed = true;
+        delta += (value === null ? 0 : 1) - (old === null ? 0 : 1);
+        diff.add(personId, group.column, old, value);
+      }
+      if (!changed) return;
+      const record = block.toRecord(period.id, group.column, group.block, period.workspaceId, now);
+      if (record) puts.push(record);
+      else if (before[i]) deletes.push(keys[i]!);
     });
-    if (puts.length) await db.entries.bulkPut(puts);
-    if (deletes.length) await db.entries.bulkDelete(deletes);
-    await writeAudit(audit);
-    changed += audit.length;
+    if (puts.length) await db.valueBlocks.bulkPut(puts);
+    if (deletes.length) await db.valueBlocks.bulkDelete(deletes);
+    // A block's people are all written once its last column group is.
+    const next = groups[start + BLOCKS_PER_REQUEST];
+    for (const block of new Set(slice.map((g) => g.block))) if (!next || next.block !== block) rows += write.peopleIn(block);
+    options.onProgress?.({ done, total: write.size, rows: Math.min(rows, totalRows), totalRows });
   }
-  return changed;
+  cancelled(options.signal);
+  if (diff.count === 0) return 0;
+  await db.periods.update(period.id, { values: Math.max(0, (period.values ?? 0) + delta) });
+  period.values = Math.max(0, (period.values ?? 0) + delta);
+  const packed = diff.build();
+  await writeAudit({
+    workspaceId: period.workspaceId,
+    entity: 'entries',
+    entityId: period.id,
+    action: options.action ?? 'update',
+    field: 'values',
+    old: null,
+    new: diff.count,
+    diff: packed,
+    columns: diffColumnIds(period.id, packed),
+    ...(options.origin ? { origin: options.origin } : {}),
+  });
+  return diff.count;
+}
+
+export interface ValueHistoryItem {
+  readonly seq: number;
+  readonly at: number;
+  readonly action: EntryAction;
+  readonly old: StoredValue | null;
+  readonly new: StoredValue | null;
+}
+
+/** Who changed this: every recorded change of one value, oldest first. */
+export async function valueHistory(periodId: string, personId: string, column: { key: string; role: RaterRole; rater?: string }): Promise<ValueHistoryItem[]> {
+  const full: ColumnKey = { key: column.key, role: column.role, rater: column.rater ?? '' };
+  const records = await getDb().auditLog.where('columns').equals(auditColumnId(periodId, full)).toArray();
+  records.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const out: ValueHistoryItem[] = [];
+  for (const record of records) {
+    if (!record.diff) continue;
+    const change = findChange(record.diff, personId, full);
+    if (change) out.push({ seq: record.seq ?? 0, at: record.at, action: record.action as EntryAction, old: change.old, new: change.new });
+  }
+  return out;
 }
 
 export async function listRemarks(periodId: string): Promise<RemarkRecord[]> {
   return getDb().remarks.where('periodId').equals(periodId).toArray();
 }
 
+/** Call inside an rw transaction over `periods`, `remarks`, `auditLog`. */
+export async function writeRemark(period: PeriodRecord, personId: string, text: string, origin?: string): Promise<void> {
+  const db = getDb();
+  const before = await db.remarks.get([period.id, personId]);
+  const old = before?.text ?? '';
+  if (old === text) return;
+  if (text === '') await db.remarks.delete([period.id, personId]);
+  else await db.remarks.put({ periodId: period.id, personId, workspaceId: period.workspaceId, text, updatedAt: Date.now() });
+  await writeAudit({ workspaceId: period.workspaceId, entity: 'remark', entityId: `${period.id}|${personId}`, action: 'update', field: 'text', old, new: text, ...(origin ? { origin } : {}) });
+}
+
 export async function setRemark(periodId: string, personId: string, text: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.periods, db.remarks, db.audit, async () => {
-    const period = await db.periods.get(periodId);
-    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
-    if (period.locked) throw new StoreError('locked', `period ${period.key} is locked`);
-    const before = await db.remarks.get([periodId, personId]);
-    const old = before?.text ?? '';
-    if (old === text) return;
-    if (text === '') await db.remarks.delete([periodId, personId]);
-    else await db.remarks.put({ periodId, personId, workspaceId: period.workspaceId, text, updatedAt: Date.now() });
-    await writeAudit({ workspaceId: period.workspaceId, entity: 'remark', entityId: `${periodId}|${personId}`, action: 'update', field: 'text', old, new: text });
+  await db.transaction('rw', db.periods, db.remarks, db.auditLog, async () => {
+    const period = await openPeriodForWrite(periodId);
+    await writeRemark(period, personId, text);
   });
 }

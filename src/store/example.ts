@@ -2,7 +2,7 @@
 // team of 12 rated for one month with 客户考核评分表(月度) (seed 001), self and supervisor.
 import { getDb } from './db';
 import { newId } from './ids';
-import type { EntryRecord, PeriodRecord, PersonRecord, StatusRecord, TeamRecord, TemplateRecord, WorkspaceRecord } from './records';
+import type { PeriodRecord, PersonRecord, StatusRecord, TeamRecord, TemplateRecord, WorkspaceRecord } from './records';
 // Only the example's own template: the other built-ins load with the studio.
 import { customerMonthly } from '../scoring/builtins/customer-monthly';
 import type { RaterRole, Template } from '../scoring/model';
@@ -11,6 +11,7 @@ import { periodKeyOf } from '../scoring/periods';
 import { templateRecordId } from './templates';
 import { getActiveWorkspaceId, setActiveWorkspaceId } from './workspaces';
 import { writeAudit } from './audit';
+import { entriesToBlocks, personNumbers } from './legacy';
 import { keepAutomaticBackup } from './backup';
 import { calibrationTargetKey } from './calibrations';
 
@@ -100,6 +101,7 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
     position: p.position,
     archived: 0,
     createdAt: at + i,
+    seq: i + 1,
   }));
   const period: PeriodRecord = {
     id: newId(),
@@ -112,7 +114,7 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
     createdAt: at,
   };
   const byNo = new Map(people.map((p) => [p.employeeNo, p.id]));
-  const entries: EntryRecord[] = exampleEntries(template).map((e) => ({
+  const entries = exampleEntries(template).map((e) => ({
     periodId: period.id,
     personId: byNo.get(e.employeeNo)!,
     key: e.key,
@@ -123,14 +125,16 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
     note: '',
     updatedAt: at,
   }));
+  const { blocks, values } = entriesToBlocks(entries, personNumbers(people));
+  period.values = values.get(period.id) ?? 0;
   const statuses: StatusRecord[] = [{ periodId: period.id, personId: byNo.get(TEMPORARY)!, workspaceId: workspace.id, status: 'temporary' }];
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.audit], async () => {
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.auditLog], async () => {
     await db.workspaces.add(workspace);
     await db.templates.add(templateRecord);
     await db.teams.bulkAdd(teams);
     await db.people.bulkAdd(people);
     await db.periods.add(period);
-    await db.entries.bulkAdd(entries);
+    await db.valueBlocks.bulkAdd(blocks);
     await db.statuses.bulkAdd(statuses);
     await writeAudit({ workspaceId: workspace.id, entity: 'workspace', entityId: workspace.id, action: 'create', field: 'example', old: null, new: name });
   });
@@ -140,7 +144,7 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
 /** Remove a workspace and everything in it (one transaction). */
 export async function deleteWorkspaceData(workspaceId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.entries, db.statuses, db.remarks, db.calibrations, db.settings, db.audit], async () => {
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.settings, db.auditLog], async () => {
     await Promise.all([
       db.calibrations.where('workspaceId').equals(workspaceId).delete(),
       db.settings.delete(calibrationTargetKey(workspaceId)),
@@ -148,10 +152,10 @@ export async function deleteWorkspaceData(workspaceId: string): Promise<void> {
       db.teams.where('workspaceId').equals(workspaceId).delete(),
       db.people.where('workspaceId').equals(workspaceId).delete(),
       db.periods.where('workspaceId').equals(workspaceId).delete(),
-      db.entries.where('workspaceId').equals(workspaceId).delete(),
+      db.valueBlocks.where('workspaceId').equals(workspaceId).delete(),
       db.statuses.where('workspaceId').equals(workspaceId).delete(),
       db.remarks.where('workspaceId').equals(workspaceId).delete(),
-      db.audit.where('workspaceId').equals(workspaceId).delete(),
+      db.auditLog.where('workspaceId').equals(workspaceId).delete(),
     ]);
     await db.workspaces.delete(workspaceId);
   });

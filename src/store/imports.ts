@@ -4,11 +4,12 @@
 import * as v from 'valibot';
 import { getDb } from './db';
 import { newId } from './ids';
-import type { PersonRecord } from './records';
+import type { EntryAction, PersonRecord } from './records';
 import type { RaterRole } from '../scoring/model';
 import { TEAM_PERSON_ID } from '../scoring/model';
 import { writeAudit, type AuditInput } from './audit';
-import { writeEntries, type EntryChange } from './entries';
+import { openPeriodForWrite, storeValues, ValueWrite, type WriteProgress } from './entries';
+import { nextPersonNumbers } from './people';
 import { StoreError } from './errors';
 
 /** A person the import creates; `ref` (`new:1` …) is how its entries name them. */
@@ -34,9 +35,6 @@ export interface ImportedEntries {
   readonly texts: ReadonlyMap<number, string>;
 }
 
-/** Entries turned into changes and written per slice, all inside the one transaction. */
-const IMPORT_SLICE = 50_000;
-
 export interface ImportResult {
   /** People created, with their new ids. */
   readonly created: readonly PersonRecord[];
@@ -44,17 +42,26 @@ export interface ImportResult {
   readonly changed: number;
 }
 
+export interface ImportOptions {
+  /** `merge` for returned rater forms; default `import`. */
+  readonly action?: Extract<EntryAction, 'import' | 'merge'>;
+  /** Rows (people) and values written so far, while the transaction runs. */
+  readonly onProgress?: (progress: WriteProgress) => void;
+  /** Cancel before the import commits: nothing is stored. */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Create the new people (in the period's team) and write the entries, all in one transaction.
  * Entries naming a person ref that is neither a new person nor a person of the workspace abort
- * the whole import.
+ * the whole import; so does a cancel through `signal`.
  */
-export async function applyImport(periodId: string, people: readonly ImportedPerson[], entries: ImportedEntries): Promise<ImportResult> {
+export async function applyImport(periodId: string, people: readonly ImportedPerson[], entries: ImportedEntries, options: ImportOptions = {}): Promise<ImportResult> {
   const db = getDb();
-  return db.transaction('rw', [db.periods, db.people, db.entries, db.audit], async () => {
-    const period = await db.periods.get(periodId);
-    if (!period) throw new StoreError('missing', `period ${periodId} not found`);
+  return db.transaction('rw', [db.periods, db.people, db.valueBlocks, db.auditLog], async () => {
+    const period = await openPeriodForWrite(periodId);
     const now = Date.now();
+    const numbers = await nextPersonNumbers(period.workspaceId, people.length);
     const created: PersonRecord[] = people.map((person, i) => ({
       id: newId(),
       workspaceId: period.workspaceId,
@@ -64,33 +71,36 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
       position: '',
       archived: 0,
       createdAt: now + i,
+      seq: numbers[i]!,
     }));
-    const idOf = new Map(people.map((person, i) => [person.ref, created[i]!.id]));
-    const known = new Set(await db.people.where('workspaceId').equals(period.workspaceId).primaryKeys());
-    const personIds = entries.people.map((ref) => {
-      const personId = ref === TEAM_PERSON_ID || known.has(ref) ? ref : idOf.get(ref);
-      if (personId === undefined) throw new StoreError('missing', `person ${ref} is not in this workspace`);
-      return personId;
+    const newByRef = new Map(people.map((person, i) => [person.ref, created[i]!]));
+    const existingIds = entries.people.filter((ref) => ref !== TEAM_PERSON_ID && !newByRef.has(ref));
+    const existing = await db.people.bulkGet(existingIds);
+    const known = new Map<string, PersonRecord>();
+    existing.forEach((person, i) => {
+      if (!person || person.workspaceId !== period.workspaceId) throw new StoreError('missing', `person ${existingIds[i]} is not in this workspace`);
+      known.set(person.id, person);
+    });
+    const refs = entries.people.map((ref): { id: string; seq: number } => {
+      if (ref === TEAM_PERSON_ID) return { id: ref, seq: 0 };
+      const person = newByRef.get(ref) ?? known.get(ref)!;
+      return { id: person.id, seq: person.seq };
     });
     if (created.length > 0) {
       await db.people.bulkAdd(created);
       const audit: AuditInput[] = created.map((person) => ({ workspaceId: period.workspaceId, entity: 'person', entityId: person.id, action: 'import', field: 'name', old: null, new: person.name }));
       await writeAudit(audit);
     }
-    // Entries as changes a slice at a time: two million change objects at once would double the
-    // memory an import takes.
-    let changed = 0;
-    for (let start = 0; start < entries.numbers.length; start += IMPORT_SLICE) {
-      const end = Math.min(entries.numbers.length, start + IMPORT_SLICE);
-      const changes: EntryChange[] = [];
-      for (let i = start; i < end; i++) {
-        const target = entries.targets[entries.target[i]!]!;
-        const number = entries.numbers[i]!;
-        const value = number === number ? number : (entries.texts.get(i) ?? null);
-        changes.push({ personId: personIds[entries.person[i]!]!, key: target.key, role: target.role, rater: entries.raters[entries.rater[i]!] ?? '', value });
-      }
-      changed += await writeEntries(periodId, changes, 'import');
+    const write = new ValueWrite();
+    const columns = entries.targets.map((target) => entries.raters.map((rater) => ({ key: target.key, role: target.role, rater })));
+    for (let i = 0; i < entries.numbers.length; i++) {
+      const person = refs[entries.person[i]!]!;
+      const number = entries.numbers[i]!;
+      const value = number === number ? number : (entries.texts.get(i) ?? null);
+      const column = columns[entries.target[i]!]![entries.rater[i]!] ?? { ...entries.targets[entries.target[i]!]!, rater: '' };
+      write.add(person.id, person.seq, column, value);
     }
+    const changed = await storeValues(period, write, { action: options.action ?? 'import', ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     return { created, changed };
   });
 }

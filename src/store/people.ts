@@ -3,6 +3,18 @@ import { getDb } from './db';
 import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
+import Dexie from 'dexie';
+import { BLOCK_SIZE, blockOf, OpenBlock } from './value-blocks';
+
+/**
+ * The next `count` person numbers of a workspace (PersonRecord.seq). Call inside an rw
+ * transaction over `people`, which keeps two writers from taking the same numbers.
+ */
+export async function nextPersonNumbers(workspaceId: string, count: number): Promise<number[]> {
+  const last = await getDb().people.where('[workspaceId+seq]').between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey]).last();
+  const first = (last?.seq ?? 0) + 1;
+  return Array.from({ length: count }, (_, i) => first + i);
+}
 
 export type NewPerson = Pick<PersonRecord, 'name'> & Partial<Pick<PersonRecord, 'employeeNo' | 'teamId' | 'position'>>;
 export type PersonPatch = Partial<Pick<PersonRecord, 'name' | 'employeeNo' | 'teamId' | 'position'>>;
@@ -21,7 +33,7 @@ function byEmployeeNoThenName(a: PersonRecord, b: PersonRecord): number {
 
 export async function addPerson(workspaceId: string, person: NewPerson): Promise<PersonRecord> {
   const db = getDb();
-  const record: PersonRecord = {
+  const record: Omit<PersonRecord, 'seq'> & { seq?: number } = {
     id: newId(),
     workspaceId,
     employeeNo: person.employeeNo?.trim() ?? '',
@@ -31,16 +43,18 @@ export async function addPerson(workspaceId: string, person: NewPerson): Promise
     archived: 0,
     createdAt: Date.now(),
   };
-  await db.transaction('rw', db.people, db.audit, async () => {
-    await db.people.add(record);
+  return db.transaction('rw', db.people, db.auditLog, async () => {
+    const [seq] = await nextPersonNumbers(workspaceId, 1);
+    const added: PersonRecord = { ...record, seq: seq! };
+    await db.people.add(added);
     await writeAudit({ workspaceId, entity: 'person', entityId: record.id, action: 'create', field: 'name', old: null, new: record.name });
+    return added;
   });
-  return record;
 }
 
 export async function updatePerson(id: string, patch: PersonPatch): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.people, db.audit, async () => {
+  await db.transaction('rw', db.people, db.auditLog, async () => {
     const before = await db.people.get(id);
     if (!before) return;
     const changes: AuditInput[] = [];
@@ -56,7 +70,7 @@ export async function updatePerson(id: string, patch: PersonPatch): Promise<void
 
 export async function setArchived(id: string, archived: boolean): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.people, db.audit, async () => {
+  await db.transaction('rw', db.people, db.auditLog, async () => {
     const before = await db.people.get(id);
     if (!before) return;
     const value = archived ? 1 : 0;
@@ -69,16 +83,40 @@ export async function setArchived(id: string, archived: boolean): Promise<void> 
 /** Removes the person and everything entered for them. */
 export async function deletePerson(id: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.people, db.entries, db.statuses, db.remarks, db.calibrations, db.audit], async () => {
+  await db.transaction('rw', [db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.auditLog], async () => {
     const before = await db.people.get(id);
     if (!before) return;
-    await db.entries.where('personId').equals(id).delete();
+    await removeValuesOf(before);
     await db.calibrations.where('personId').equals(id).delete();
     await db.statuses.where('personId').equals(id).delete();
     await db.remarks.where('personId').equals(id).delete();
     await db.people.delete(id);
     await writeAudit({ workspaceId: before.workspaceId, entity: 'person', entityId: id, action: 'delete', field: 'name', old: before.name, new: null });
   });
+}
+
+/** Take a person's values out of every period's blocks (inside deletePerson's transaction). */
+async function removeValuesOf(person: PersonRecord): Promise<void> {
+  const db = getDb();
+  const block = blockOf(person.seq);
+  const offset = person.seq - block * BLOCK_SIZE;
+  const blocks = await db.valueBlocks.where('workspaceId').equals(person.workspaceId).filter((b) => b.block === block).toArray();
+  const removed = new Map<string, number>();
+  for (const record of blocks) {
+    const open = OpenBlock.of(record);
+    const had = open.set(offset, null) !== null;
+    const hadNote = open.notes.delete(offset);
+    if (!had && !hadNote) continue;
+    if (had) removed.set(record.periodId, (removed.get(record.periodId) ?? 0) + 1);
+    const key = [record.periodId, record.key, record.role, record.rater, record.block] as const;
+    const next = open.toRecord(record.periodId, record, record.block, record.workspaceId, Date.now());
+    if (next) await db.valueBlocks.put(next);
+    else await db.valueBlocks.delete([...key]);
+  }
+  for (const [periodId, count] of removed) {
+    const period = await db.periods.get(periodId);
+    if (period) await db.periods.update(periodId, { values: Math.max(0, (period.values ?? 0) - count) });
+  }
 }
 
 export async function listTeams(workspaceId: string): Promise<TeamRecord[]> {
@@ -89,7 +127,7 @@ export async function listTeams(workspaceId: string): Promise<TeamRecord[]> {
 export async function addTeam(workspaceId: string, name: string): Promise<TeamRecord> {
   const db = getDb();
   const team: TeamRecord = { id: newId(), workspaceId, name: name.trim() };
-  await db.transaction('rw', db.teams, db.audit, async () => {
+  await db.transaction('rw', db.teams, db.auditLog, async () => {
     await db.teams.add(team);
     await writeAudit({ workspaceId, entity: 'team', entityId: team.id, action: 'create', field: 'name', old: null, new: team.name });
   });

@@ -32,8 +32,9 @@ export async function createPeriod(workspaceId: string, period: NewPeriod): Prom
     teamId: period.teamId ?? '',
     locked: 0,
     createdAt: Date.now(),
+    values: 0,
   };
-  await db.transaction('rw', db.periods, db.audit, async () => {
+  await db.transaction('rw', db.periods, db.auditLog, async () => {
     await db.periods.add(record);
     await writeAudit({ workspaceId, entity: 'period', entityId: record.id, action: 'create', field: 'key', old: null, new: record.key });
   });
@@ -43,7 +44,7 @@ export async function createPeriod(workspaceId: string, period: NewPeriod): Prom
 /** Lock or unlock a period; both are recorded in the audit log. */
 export async function setPeriodLocked(id: string, locked: boolean): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.periods, db.audit, async () => {
+  await db.transaction('rw', db.periods, db.auditLog, async () => {
     const before = await db.periods.get(id);
     if (!before) return;
     const value = locked ? 1 : 0;
@@ -59,16 +60,22 @@ export async function listStatuses(periodId: string): Promise<StatusRecord[]> {
 
 export async function setStatus(periodId: string, personId: string, status: PersonStatus): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.periods, db.statuses, db.audit, async () => {
+  await db.transaction('rw', db.periods, db.statuses, db.auditLog, async () => {
     const period = await db.periods.get(periodId);
     if (!period) return;
-    const before = await db.statuses.get([periodId, personId]);
-    const old = before?.status ?? 'active';
-    if (old === status) return;
-    if (status === 'active') await db.statuses.delete([periodId, personId]);
-    else await db.statuses.put({ periodId, personId, workspaceId: period.workspaceId, status });
-    await writeAudit({ workspaceId: period.workspaceId, entity: 'status', entityId: `${periodId}|${personId}`, action: 'update', field: 'status', old, new: status });
+    await writeStatus(period, personId, status);
   });
+}
+
+/** Call inside an rw transaction over `statuses` and `auditLog`. */
+export async function writeStatus(period: PeriodRecord, personId: string, status: PersonStatus, origin?: string): Promise<void> {
+  const db = getDb();
+  const before = await db.statuses.get([period.id, personId]);
+  const old = before?.status ?? 'active';
+  if (old === status) return;
+  if (status === 'active') await db.statuses.delete([period.id, personId]);
+  else await db.statuses.put({ periodId: period.id, personId, workspaceId: period.workspaceId, status });
+  await writeAudit({ workspaceId: period.workspaceId, entity: 'status', entityId: `${period.id}|${personId}`, action: 'update', field: 'status', old, new: status, ...(origin ? { origin } : {}) });
 }
 
 /**

@@ -1,6 +1,8 @@
 // The records kept in IndexedDB. The scoring model (Template) is stored as-is inside
 // TemplateRecord.body; everything read back goes through restore functions before use.
 import type { PeriodKind, PersonStatus, RaterRole, Template } from '../scoring/model';
+import type { EntryDiff } from './entry-diff';
+export type { ValueBlockRecord } from './value-blocks';
 
 export interface WorkspaceRecord {
   id: string;
@@ -44,6 +46,11 @@ export interface PersonRecord {
   /** 0 = on the roster, 1 = archived (a number so it can be indexed). */
   archived: 0 | 1;
   createdAt: number;
+  /**
+   * The person's number in the workspace (1, 2, …; 0 is the team itself): where their values sit
+   * in a period's value blocks (value-blocks.ts). Given on creation, never changed.
+   */
+  seq: number;
 }
 
 export interface PeriodRecord {
@@ -58,9 +65,14 @@ export interface PeriodRecord {
   teamId: string;
   locked: 0 | 1;
   createdAt: number;
+  /** Values entered in the period (kept by every write, for summaries without reading them). */
+  values?: number;
 }
 
-/** person × period × input/indicator × rater role (× rater name) → value. */
+/**
+ * person × period × input/indicator × rater role (× rater name) → value: how one value reads
+ * (listEntries), and how schema v1–v5 and backup files of version 1 stored them, one record each.
+ */
 export interface EntryRecord {
   periodId: string;
   personId: string;
@@ -91,7 +103,12 @@ export interface RemarkRecord {
   updatedAt: number;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import' | EntryAction;
+
+/** What a person did to a period's values: typed, pasted, filled, cleared, undid, imported, merged rater forms. */
+export type EntryAction = 'update' | 'paste' | 'fill' | 'clear' | 'undo' | 'redo' | 'import' | 'merge';
+
+export const ENTRY_ACTIONS: readonly EntryAction[] = ['update', 'paste', 'fill', 'clear', 'undo', 'redo', 'import', 'merge'];
 
 /**
  * 校准等级: a grade a manager set for a person in a period, with the reason. The computed grade
@@ -108,17 +125,29 @@ export interface CalibrationRecord {
   updatedAt: number;
 }
 
-/** What changed, old → new, when. Written in the same transaction as the change. */
+export type AuditEntity = 'workspace' | 'template' | 'person' | 'team' | 'period' | 'entries' | 'status' | 'remark' | 'calibration';
+
+/**
+ * What changed, old → new, when; written in the same transaction as the change. Values are
+ * audited one record per action (entity `entries`, entityId the period, `diff` holding every
+ * value it changed); everything else one record per field.
+ */
 export interface AuditRecord {
   seq?: number;
   workspaceId: string;
   at: number;
-  entity: 'workspace' | 'template' | 'person' | 'team' | 'period' | 'entry' | 'status' | 'remark' | 'calibration';
+  entity: AuditEntity;
   entityId: string;
   action: AuditAction;
   field: string;
   old: unknown;
   new: unknown;
+  /** entity `entries`: the values the action changed. */
+  diff?: EntryDiff;
+  /** entity `entries`: `${periodId}|${key}|${role}|${rater}` of each column in `diff` (indexed, for one value's history). */
+  columns?: string[];
+  /** Which open sheet wrote it, so that sheet does not apply its own change twice. */
+  origin?: string;
 }
 
 /** A rolling automatic backup kept inside the database. */
@@ -127,8 +156,12 @@ export interface BackupRecord {
   createdAt: number;
   reason: 'daily' | 'before-restore' | 'before-reset';
   workspaceId: string;
-  /** JSON text of a WorkspaceBackup. */
-  data: string;
+  /** Bytes the backup takes (for the size-aware rotation). */
+  size: number;
+  /** The backup file (format version 2: gzip-compressed JSON lines). */
+  file?: Blob;
+  /** JSON text of a version 1 backup, as automatic backups were kept before schema v6. */
+  data?: string;
 }
 
 export interface SettingRecord {

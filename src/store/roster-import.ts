@@ -4,6 +4,7 @@ import { getDb } from './db';
 import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
+import { nextPersonNumbers } from './people';
 
 export interface RosterRow {
   readonly name: string;
@@ -15,7 +16,7 @@ export interface RosterRow {
 
 export async function addPeople(workspaceId: string, rows: readonly RosterRow[]): Promise<PersonRecord[]> {
   const db = getDb();
-  return db.transaction('rw', db.people, db.teams, db.audit, async () => {
+  return db.transaction('rw', db.people, db.teams, db.auditLog, async () => {
     const teams = await db.teams.where('workspaceId').equals(workspaceId).toArray();
     const teamIds = new Map(teams.map((team) => [team.name, team.id]));
     const newTeams: TeamRecord[] = [];
@@ -31,7 +32,9 @@ export async function addPeople(workspaceId: string, rows: readonly RosterRow[])
       return id;
     };
     const now = Date.now();
+    const numbers = await nextPersonNumbers(workspaceId, rows.length);
     const people: PersonRecord[] = rows.map((row, i) => ({
+      seq: numbers[i]!,
       id: newId(),
       workspaceId,
       employeeNo: row.employeeNo?.trim() ?? '',

@@ -2,6 +2,8 @@
 // upgrader, and a test that opens a database written by the previous version.
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { entriesToBlocks, groupLegacyAudit, numberPeople, personNumbers } from './legacy';
+import type { AuditRecord, EntryRecord, PersonRecord } from './records';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -57,7 +59,62 @@ export const SCHEMA: readonly SchemaVersion[] = [
       calibrations: '[periodId+personId], periodId, workspaceId, personId',
     },
   },
+  {
+    // v6: storage made for sheets (a 10,000-person call centre). A period's values move from one
+    // record per value into blocks (value-blocks.ts: period × column × 1,024 people); people get
+    // their number in the workspace (`seq`) that places them in a block; the audit log moves to
+    // `auditLog`, where the per-value records of one action (a paste, an import) become one
+    // record holding its diff, indexed by the columns it touched; periods keep a count of values;
+    // automatic backups get their size. The old tables are read here and dropped in v7.
+    version: 6,
+    stores: {
+      people: 'id, workspaceId, [workspaceId+employeeNo], [workspaceId+archived], [workspaceId+seq]',
+      valueBlocks: '[periodId+key+role+rater+block], workspaceId',
+      auditLog: '++seq, workspaceId, [entity+entityId], *columns',
+    },
+    upgrade: upgradeToBlocks,
+  },
+  {
+    // v7: drop the v1–v5 tables v6 converted.
+    version: 7,
+    stores: { entries: null, audit: null },
+  },
 ];
+
+/** v5 → v6, in the upgrade transaction: nothing is lost (test/unit/store/migration.test.ts). */
+async function upgradeToBlocks(tx: Transaction): Promise<void> {
+  const peopleTable = tx.table<PersonRecord>('people');
+  const people = numberPeople(await peopleTable.toArray());
+  await peopleTable.bulkPut(people);
+  const numbers = personNumbers(people);
+
+  const entries = tx.table<EntryRecord>('entries');
+  const blocks = tx.table('valueBlocks');
+  const counts = new Map<string, number>();
+  const periodIds = (await entries.orderBy('periodId').uniqueKeys()) as string[];
+  for (const periodId of periodIds) {
+    const records = await entries.where('periodId').equals(periodId).toArray();
+    const converted = entriesToBlocks(records, numbers);
+    await blocks.bulkAdd(converted.blocks);
+    for (const [id, n] of converted.values) counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  await tx
+    .table('periods')
+    .toCollection()
+    .modify((period: { id: string; values?: number }) => {
+      period.values = counts.get(period.id) ?? 0;
+    });
+
+  const audit = await tx.table<AuditRecord>('audit').orderBy(':id').toArray();
+  await tx.table('auditLog').bulkAdd(groupLegacyAudit(audit));
+
+  await tx
+    .table('backups')
+    .toCollection()
+    .modify((backup: { data?: string; size?: number }) => {
+      backup.size = backup.data?.length ?? 0;
+    });
+}
 
 /** Declare every version on a Dexie instance, oldest first. */
 export function declareSchema(db: Dexie, upTo: number = Number.POSITIVE_INFINITY): void {

@@ -2,7 +2,8 @@
 // the people and their status in it, the entries (and, for templates with weekly indicators, the
 // entries of the month's weeks), and the remarks.
 import { getDb } from './db';
-import { entriesOfPeriod } from './entries';
+import { blocksToEntries, valueBlocksOf } from './entries';
+import { TEAM_PERSON_ID } from '../scoring/model';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
 import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
 import { weeksOfMonth } from '../scoring/periods';
@@ -16,23 +17,22 @@ export interface PeriodSheetData {
   readonly remarks: ReadonlyMap<string, RemarkRecord>;
 }
 
-function toSheetEntries(records: readonly { personId: string; key: string; role: SheetEntry['role']; rater: string; value: SheetEntry['value'] }[]): SheetEntry[] {
-  return records.map((e) => ({ personId: e.personId, key: e.key, role: e.role, ...(e.rater ? { rater: e.rater } : {}), value: e.value }));
-}
-
 export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData | undefined> {
   const db = getDb();
-  return db.transaction('r', [db.periods, db.templates, db.people, db.entries, db.statuses, db.remarks], async () => {
+  return db.transaction('r', [db.periods, db.templates, db.people, db.valueBlocks, db.statuses, db.remarks], async () => {
     const period = await db.periods.get(periodId);
     if (!period) return undefined;
     const template = await db.templates.get(period.templateId);
     if (!template) return undefined;
-    const [allPeople, entries, statuses, remarks] = await Promise.all([
+    const [allPeople, blocks, statuses, remarks] = await Promise.all([
       db.people.where('workspaceId').equals(period.workspaceId).toArray(),
-      entriesOfPeriod(periodId),
+      valueBlocksOf(periodId),
       db.statuses.where('periodId').equals(periodId).toArray(),
       db.remarks.where('periodId').equals(periodId).toArray(),
     ]);
+    const idOf = new Map<number, string>(allPeople.map((p) => [p.seq, p.id]));
+    idOf.set(0, TEAM_PERSON_ID);
+    const entries: SheetEntry[] = blocksToEntries(blocks, idOf);
     const withEntries = new Set(entries.map((e) => e.personId));
     const people = allPeople
       .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
@@ -49,15 +49,15 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
       weeks = [];
       for (const key of keys) {
         const weekPeriod = byKey.get(key);
-        const weekEntries = weekPeriod ? await entriesOfPeriod(weekPeriod.id) : [];
-        weeks.push({ key, entries: toSheetEntries(weekEntries) });
+        const weekEntries = weekPeriod ? blocksToEntries(await valueBlocksOf(weekPeriod.id), idOf) : [];
+        weeks.push({ key, entries: weekEntries });
       }
     }
     return {
       period,
       template,
       people,
-      input: { people: sheetPeople, entries: toSheetEntries(entries), ...(weeks ? { weeks } : {}) },
+      input: { people: sheetPeople, entries, ...(weeks ? { weeks } : {}) },
       remarks: new Map(remarks.map((r) => [r.personId, r])),
     };
   });

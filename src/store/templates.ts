@@ -48,7 +48,7 @@ export async function createTemplate(workspaceId: string, body: Template, change
     updatedAt: now,
     deletedAt: 0,
   };
-  await db.transaction('rw', db.templates, db.audit, async () => {
+  await db.transaction('rw', db.templates, db.auditLog, async () => {
     await db.templates.add(record);
     await writeAudit({ workspaceId, entity: 'template', entityId: record.id, action: 'create', field: 'name', old: null, new: body.name });
   });
@@ -67,7 +67,7 @@ export async function isTemplateInUse(templateRecordIdValue: string): Promise<bo
  */
 export async function saveTemplate(recordId: string, body: Template, changeNote: string): Promise<TemplateRecord> {
   const db = getDb();
-  return db.transaction('rw', db.templates, db.periods, db.audit, async () => {
+  return db.transaction('rw', db.templates, db.periods, db.auditLog, async () => {
     const current = await db.templates.get(recordId);
     if (!current) throw new Error(`template ${recordId} not found`);
     const used = (await db.periods.where('templateId').equals(recordId).count()) > 0;
@@ -108,7 +108,7 @@ export async function restoreTemplateFamily(workspaceId: string, familyId: strin
 
 async function setFamilyDeleted(workspaceId: string, familyId: string, deletedAt: number): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.templates, db.audit, async () => {
+  await db.transaction('rw', db.templates, db.auditLog, async () => {
     const versions = await db.templates.where('[workspaceId+familyId]').equals([workspaceId, familyId]).toArray();
     if (versions.length === 0) return;
     await db.templates.bulkPut(versions.map((v) => ({ ...v, deletedAt })));

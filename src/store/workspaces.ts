@@ -18,7 +18,7 @@ export async function createWorkspace(name: string, example = false): Promise<Wo
   const db = getDb();
   const now = Date.now();
   const workspace: WorkspaceRecord = { id: newId(), name, example, createdAt: now, updatedAt: now };
-  await db.transaction('rw', db.workspaces, db.audit, async () => {
+  await db.transaction('rw', db.workspaces, db.auditLog, async () => {
     await db.workspaces.add(workspace);
     await writeAudit({ workspaceId: workspace.id, entity: 'workspace', entityId: workspace.id, action: 'create', field: 'name', old: null, new: name });
   });
@@ -27,7 +27,7 @@ export async function createWorkspace(name: string, example = false): Promise<Wo
 
 export async function renameWorkspace(id: string, name: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.workspaces, db.audit, async () => {
+  await db.transaction('rw', db.workspaces, db.auditLog, async () => {
     const before = await db.workspaces.get(id);
     if (!before || before.name === name) return;
     await db.workspaces.update(id, { name, updatedAt: Date.now() });

@@ -2,6 +2,7 @@
 // read it back, send rating forms out and merge them with a conflict, back up and restore into a
 // fresh browser profile.
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { Download, Page } from '@playwright/test';
@@ -153,7 +154,11 @@ test('back up, restore into a fresh browser profile, and find everything', async
   await page.goto('./#/files');
   const before = await page.getByTestId('scored-sheet').innerText();
   const backup = await downloaded(page, () => page.getByTestId('backup-download').click());
-  expect(backup.name).toMatch(/^kaohe-示例：客服一部-\d{8}-\d{4}\.json(\.gz)?$/);
+  expect(backup.name).toMatch(/^kaohe-示例：客服一部-\d{8}-\d{4}\.jsonl\.gz$/);
+  // Format version 2: gzip-compressed JSON lines, a header first and an end line with the counts.
+  const lines = gunzipSync(backup.bytes).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(lines[0]).toMatchObject({ format: 'kaohe-workspace', version: 2, workspace: { name: '示例：客服一部' } });
+  expect(lines.at(-1)).toMatchObject({ end: true, counts: { people: 13, periods: 1 } });
 
   // Site data cleared: a new profile starts with its own fresh example workspace.
   const context = await browser.newContext();

@@ -1,7 +1,7 @@
 // Save bytes as a file the person downloads: a Blob URL on an <a download>, clicked once. Downloads
 // are not governed by the page's CSP; the URL is revoked once the browser has taken the file.
-export function saveFile(name: string, bytes: ArrayBuffer | Uint8Array<ArrayBuffer> | string, type: string): void {
-  const blob = new Blob([bytes], { type });
+export function saveFile(name: string, bytes: ArrayBuffer | Uint8Array<ArrayBuffer> | string | Blob, type: string): void {
+  const blob = bytes instanceof Blob ? bytes : new Blob([bytes], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -8,7 +8,6 @@
 import {
   changesSince,
   classifyStorageError,
-  entryAuditId,
   getPeriod,
   latestChangeSeq,
   listPeriods,
@@ -17,12 +16,13 @@ import {
   observe,
   saveSheetEdits,
   type Changes,
+  type EntryAction,
 } from '../../store/index';
 import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
 import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { historyDepth, loadHistory, outcomeOf } from './history';
-import { applyFeed, createEchoes, echoKey, weekPeriodIdsOf } from './sync';
+import { applyFeed, weekPeriodIdsOf } from './sync';
 import { NO_FLAGS, NO_IDS, NO_NAMES, teamNameMap } from './sheet-data';
 
 /** Above this many changed cells in a big sheet, score once from scratch instead of cell by cell. */
@@ -52,7 +52,8 @@ export class RateSheetState {
   private workspaceId = '';
   private history: UndoHistory = emptyHistory();
   private earlier: PeriodOutcome[] = [];
-  private readonly echoes = createEchoes();
+  /** Marks this sheet's own saves in the audit log, so the change feed skips them. */
+  private readonly origin = `sheet-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
   private feed: { unsubscribe(): void } | null = null;
   private processed = 0;
   private subscribedFrom = 0;
@@ -99,7 +100,6 @@ export class RateSheetState {
     this.feed = null;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = null;
-    this.echoes.clear();
   }
 
   /** Read the period and score it; true when the period exists. */
@@ -141,13 +141,13 @@ export class RateSheetState {
 
   // ---- own edits ---------------------------------------------------------------------------
 
-  /** Apply a batch of cell changes now, save it, and remember it for undo. */
-  edit(ops: CellOp[]): void {
+  /** Apply a batch of cell changes now, save it, and remember it for undo. `action` names it in the audit log. */
+  edit(ops: CellOp[], action: EntryAction = 'update'): void {
     if (ops.length === 0) return;
     this.apply(ops);
     recordBatch(this.history, ops);
     this.updateUndoFlags();
-    this.save(ops);
+    this.save(ops, action);
   }
 
   undo(): boolean {
@@ -157,7 +157,7 @@ export class RateSheetState {
     this.apply(inverse);
     this.history.undone.push(ops);
     this.updateUndoFlags();
-    this.save(inverse, () => {
+    this.save(inverse, 'undo', () => {
       const index = this.history.undone.lastIndexOf(ops);
       if (index >= 0) this.history.undone.splice(index, 1);
       this.history.done.push(ops);
@@ -171,7 +171,7 @@ export class RateSheetState {
     this.apply(ops);
     this.history.done.push(ops);
     this.updateUndoFlags();
-    this.save(ops, () => this.history.undone.push(ops));
+    this.save(ops, 'redo', () => this.history.undone.push(ops));
     return true;
   }
 
@@ -209,27 +209,15 @@ export class RateSheetState {
     this.changed();
   }
 
-  private echoKeys(ops: readonly CellOp[]): string[] {
-    const edits = toSheetEdits(ops);
-    return [
-      ...(edits.entries ?? []).map((e) => echoKey('entry', entryAuditId(this.periodId, e), e.value)),
-      ...(edits.remarks ?? []).map((r) => echoKey('remark', `${this.periodId}|${r.personId}`, r.text)),
-      ...(edits.statuses ?? []).map((s) => echoKey('status', `${this.periodId}|${s.personId}`, s.status)),
-    ];
-  }
-
   /** Save in order; on failure put the sheet back and tell the person why. */
-  private save(ops: CellOp[], onFailure?: () => void): void {
+  private save(ops: CellOp[], action: EntryAction, onFailure?: () => void): void {
     const periodId = this.periodId;
     const generation = this.generation;
-    const echoes = this.echoKeys(ops);
-    this.echoes.add(echoes);
     this.saving += 1;
     this.queue = this.queue.then(async () => {
       try {
-        await saveSheetEdits(periodId, toSheetEdits(ops));
+        await saveSheetEdits(periodId, toSheetEdits(ops), { action, origin: this.origin });
       } catch (error) {
-        for (const key of echoes) this.echoes.consume(key);
         if (generation === this.generation) {
           this.apply(invert(ops));
           // The failed batch leaves the history; an undo/redo that failed goes back where it was.
@@ -268,7 +256,7 @@ export class RateSheetState {
     if (!model) return;
     const fresh = records.filter((record) => (record.seq ?? 0) > this.processed);
     this.processed = Math.max(this.processed, lastSeq);
-    const result = applyFeed(model, this.periodId, fresh, this.echoes, this.weekPeriodIds);
+    const result = applyFeed(model, this.periodId, fresh, this.origin, this.weekPeriodIds);
     if (result.locked !== undefined) this.locked = result.locked;
     if (result.changed) {
       if (result.rescore) rescore(model);

@@ -1,43 +1,13 @@
 // Keeping an open sheet current from the audit-log change feed: other tabs' values are applied
-// cell by cell; echoes of this tab's own saves are recognised and skipped; anything structural
-// (people, teams, a restore, an import in another shape) asks for a reload.
+// cell by cell (one record per action, holding what it changed); this sheet's own saves carry
+// its origin and are skipped; anything structural (people, teams, a restore, a big import) asks
+// for a reload.
 import type { AuditRecord, PeriodRecord } from '../../store/index';
-import { parseEntryAuditId } from '../../store/index';
+import { valueChangeCount, valueChangesOf } from '../../store/index';
 import type { Scalar } from '../../formula/types';
 import type { PersonStatus } from '../../scoring/model';
 import { weeksOfMonth } from '../../scoring/periods';
 import { applyEntry, type SheetModel } from './sheet-model';
-
-/** Saves of this tab not yet seen coming back through the feed, as `entity|id|value` → count. */
-export interface Echoes {
-  add(keys: readonly string[]): void;
-  /** True (and forgotten) if the key was an echo of our own save. */
-  consume(key: string): boolean;
-  clear(): void;
-}
-
-export function createEchoes(): Echoes {
-  const counts = new Map<string, number>();
-  return {
-    add(keys) {
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    },
-    consume(key) {
-      const count = counts.get(key);
-      if (!count) return false;
-      if (count === 1) counts.delete(key);
-      else counts.set(key, count - 1);
-      return true;
-    },
-    clear() {
-      counts.clear();
-    },
-  };
-}
-
-export function echoKey(entity: 'entry' | 'remark' | 'status', entityId: string, value: unknown): string {
-  return `${entity}|${entityId}|${JSON.stringify(value)}`;
-}
 
 /** Ids of the week periods whose entries roll up into a month. */
 export function weekPeriodIdsOf(periods: readonly PeriodRecord[], monthKey: string): ReadonlySet<string> {
@@ -65,30 +35,29 @@ export interface FeedResult {
   locked?: boolean;
 }
 
-/** Apply audit records (oldest first) to the open sheet. */
-export function applyFeed(
-  model: SheetModel,
-  periodId: string,
-  records: readonly AuditRecord[],
-  echoes: Echoes,
-  weekPeriodIds: ReadonlySet<string>,
-): FeedResult {
+/** Above this many values, another tab's write is read again with the period instead of applied value by value. */
+export const FEED_APPLY_LIMIT = 2000;
+
+/** Apply audit records (oldest first) to the open sheet; records this sheet wrote (`origin`) are skipped. */
+export function applyFeed(model: SheetModel, periodId: string, records: readonly AuditRecord[], origin: string, weekPeriodIds: ReadonlySet<string>): FeedResult {
   const result: FeedResult = { changed: false, rescore: false, reload: false };
   for (const record of records) {
+    if (record.origin === origin) continue;
     switch (record.entity) {
-      case 'entry': {
-        const id = parseEntryAuditId(record.entityId);
-        const value = asScalar(record.new);
-        if (!id || record.action !== 'update' || value === undefined) {
+      case 'entries': {
+        if (record.entityId !== periodId) {
+          if (weekPeriodIds.has(record.entityId)) result.reload = true;
+          break;
+        }
+        if (valueChangeCount(record) > FEED_APPLY_LIMIT) {
           result.reload = true;
           break;
         }
-        if (id.periodId !== periodId) {
-          if (weekPeriodIds.has(id.periodId)) result.reload = true;
-          break;
+        for (const change of valueChangesOf(record)) {
+          const value = asScalar(change.new);
+          if (value === undefined) continue;
+          applyEntry(model, { personId: change.personId, key: change.key, role: change.role, ...(change.rater ? { rater: change.rater } : {}), value });
         }
-        if (echoes.consume(echoKey('entry', record.entityId, value))) break;
-        applyEntry(model, { personId: id.personId, key: id.key, role: id.role, ...(id.rater ? { rater: id.rater } : {}), value });
         result.changed = true;
         break;
       }
@@ -96,7 +65,6 @@ export function applyFeed(
         const [recordPeriod, personId] = record.entityId.split('|');
         if (recordPeriod !== periodId || !personId) break;
         const text = typeof record.new === 'string' ? record.new : '';
-        if (echoes.consume(echoKey('remark', record.entityId, text))) break;
         if (text === '') model.remarks.delete(personId);
         else model.remarks.set(personId, text);
         result.changed = true;
@@ -105,7 +73,6 @@ export function applyFeed(
       case 'status': {
         const [recordPeriod, personId] = record.entityId.split('|');
         if (recordPeriod !== periodId || !personId || !isStatus(record.new)) break;
-        if (echoes.consume(echoKey('status', record.entityId, record.new))) break;
         model.statuses.set(personId, record.new);
         result.rescore = true;
         result.changed = true;

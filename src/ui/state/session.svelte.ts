@@ -1,9 +1,9 @@
 // The open workspace, storage status and the message line. One instance for the app.
 import {
+  backupJobs,
   classifyStorageError,
   ensureWorkspace,
-  getDb,
-  keepDailyBackup,
+  watchDatabase,
   requestPersistence,
   resetExampleWorkspace,
   type PersistenceState,
@@ -34,11 +34,11 @@ function createSession() {
   }
 
   /**
-   * The daily automatic backup copies the whole workspace; for a big team that is seconds of
-   * IndexedDB work. It waits until the page has been idle a while, so it never slows the first view.
+   * The daily automatic backup copies the whole workspace. It runs in the backup worker, and
+   * still waits until the page has been idle a while: its reads share the disk with the first view.
    */
   function scheduleDailyBackup(id: string): void {
-    const run = () => void keepDailyBackup(id).catch(reportError);
+    const run = () => void backupJobs().keepDaily(id).catch(reportError);
     setTimeout(() => {
       if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 30_000 });
       else run();
@@ -46,15 +46,14 @@ function createSession() {
   }
 
   async function start(): Promise<void> {
-    const db = getDb();
     // A newer tab upgraded the schema: never keep writing with the old one.
-    db.on('versionchange', () => {
-      db.close();
-      notify('info', t('shell.storage.reload'));
-      setTimeout(() => window.location.reload(), 1500);
-      return false;
+    watchDatabase({
+      versionChanged: () => {
+        notify('info', t('shell.storage.reload'));
+        setTimeout(() => window.location.reload(), 1500);
+      },
+      blocked: () => notify('error', t('shell.storage.blocked')),
     });
-    db.on('blocked', () => notify('error', t('shell.storage.blocked')));
     try {
       workspaceId = await ensureWorkspace(t('home.example.name'));
       scheduleDailyBackup(workspaceId);

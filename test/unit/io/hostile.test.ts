@@ -42,7 +42,7 @@ async function importFile(file: string, bytes: Uint8Array): Promise<IoProblem | 
 }
 
 async function snapshot() {
-  return { entries: await db.entries.count(), people: await db.people.count(), audit: await db.audit.count() };
+  return { entries: await db.valueBlocks.count(), people: await db.people.count(), audit: await db.auditLog.count() };
 }
 
 function xlsx(rows: unknown[][]): Uint8Array {

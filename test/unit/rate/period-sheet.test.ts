@@ -25,8 +25,7 @@ import { weeksOfMonth } from '../../../src/scoring/periods';
 import type { Template } from '../../../src/scoring/model';
 import { applyEntry, buildModel, refreshWeekPoints, rescore } from '../../../src/ui/rate/sheet-model';
 import { personResult } from '../../../src/scoring/score';
-import { applyFeed, createEchoes, echoKey } from '../../../src/ui/rate/sync';
-import { entryAuditId } from '../../../src/store/entries';
+import { applyFeed, FEED_APPLY_LIMIT } from '../../../src/ui/rate/sync';
 
 let db: KaoheDb;
 let workspaceId: string;
@@ -137,44 +136,56 @@ describe('lock and unlock', () => {
     });
     await expect(edit).rejects.toBeInstanceOf(StoreError);
     await expect(edit).rejects.toMatchObject({ problem: 'locked' });
-    expect(await db.entries.count()).toBe(0);
+    expect(await db.valueBlocks.count()).toBe(0);
     expect(await db.remarks.count()).toBe(0);
 
     await setPeriodLocked(month.id, false);
     const log = await auditFor('period', month.id);
     expect(log.map((record) => record.action)).toEqual(['create', 'lock', 'unlock']);
     await saveSheetEdits(month.id, { entries: [{ personId, key: 'satisfaction_score', role: 'supervisor', value: 90 }], remarks: [{ personId, text: '表现稳定' }] });
-    expect(await db.entries.count()).toBe(1);
+    expect(await db.valueBlocks.count()).toBe(1);
     expect((await db.remarks.toArray())[0]!.text).toBe('表现稳定');
   });
 });
 
 describe('another tab’s writes reach an open sheet through the audit-log feed', () => {
-  it('applies values cell by cell, skips echoes of its own saves, and follows the lock', async () => {
+  it('applies values cell by cell, skips its own saves (by origin), and follows the lock', async () => {
     const { templateId, ids } = await setup(customerMonthly, ['王芳', '李娜']);
     const month = await period('month', '2026-11', templateId);
     const open = await model(month.id);
     const since = await latestChangeSeq();
     const a = ids.get('王芳')!;
     const b = ids.get('李娜')!;
-    const echoes = createEchoes();
 
-    // Our own save of 王芳's value, applied locally first; another tab's value for 李娜.
+    // Our own save of 王芳's value, applied locally first; another tab's paste for 李娜.
     const own = { personId: a, key: 'satisfaction_score', role: 'supervisor' as const, value: 95 };
     applyEntry(open, own);
-    echoes.add([echoKey('entry', entryAuditId(month.id, own), 95)]);
-    await setEntries(month.id, [own]);
-    await setEntries(month.id, [{ personId: b, key: 'satisfaction_score', role: 'supervisor', value: 88 }]);
+    await saveSheetEdits(month.id, { entries: [own] }, { origin: 'this-sheet' });
+    // Had the feed applied our own record, this later local value would be overwritten by 95.
+    applyEntry(open, { ...own, value: 60 });
+    await saveSheetEdits(month.id, { entries: [{ personId: b, key: 'satisfaction_score', role: 'supervisor', value: 88 }] }, { origin: 'other-tab', action: 'paste' });
     await setPeriodLocked(month.id, true);
 
     const { records } = await changesSince(workspaceId, since);
-    const result = applyFeed(open, month.id, records, echoes, new Set());
+    const result = applyFeed(open, month.id, records, 'this-sheet', new Set());
     expect(result).toMatchObject({ changed: true, reload: false, locked: true });
     const score = (personId: string) => personResult(open.scored.sheet, [], personId).indicators['satisfaction']!.score;
-    expect(score(a)).toBe(20);
+    expect(score(a)).toBe(0);
     expect(score(b)).toBe(10);
-    // The echo was consumed, not applied twice; a second look at the same records changes nothing new.
-    expect(echoes.consume(echoKey('entry', entryAuditId(month.id, own), 95))).toBe(false);
+  });
+
+  it('a write bigger than the feed applies value by value reloads instead', async () => {
+    const names = Array.from({ length: 150 }, (_, i) => `员工${i + 1}`);
+    const { templateId, ids } = await setup(customerMonthly, names);
+    const month = await period('month', '2026-11', templateId);
+    const open = await model(month.id);
+    const since = await latestChangeSeq();
+    const inputs = customerMonthly.inputs.filter((input) => !input.formula && input.scope !== 'team');
+    const changes = [...ids.values()].flatMap((personId) => inputs.map((input) => ({ personId, key: input.id, role: 'supervisor' as const, value: 1 })));
+    expect(changes.length).toBeGreaterThan(FEED_APPLY_LIMIT);
+    await setEntries(month.id, changes);
+    const result = applyFeed(open, month.id, (await changesSince(workspaceId, since)).records, 'this-sheet', new Set());
+    expect(result.reload).toBe(true);
   });
 
   it('asks for a reload when people change', async () => {
@@ -183,7 +194,7 @@ describe('another tab’s writes reach an open sheet through the audit-log feed'
     const open = await model(month.id);
     const since = await latestChangeSeq();
     await addPeople(workspaceId, [{ name: '钱多多' }]);
-    const result = applyFeed(open, month.id, (await changesSince(workspaceId, since)).records, createEchoes(), new Set());
+    const result = applyFeed(open, month.id, (await changesSince(workspaceId, since)).records, 'this-sheet', new Set());
     expect(result.reload).toBe(true);
   });
 });

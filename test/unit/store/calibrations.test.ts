@@ -145,9 +145,9 @@ describe('schema v5', () => {
     await current.open();
     expect(current.verno).toBe(SCHEMA.at(-1)!.version);
     expect(await current.people.get('p1')).toMatchObject({ name: '王芳', archived: 0 });
-    expect(await current.entries.where('periodId').equals('m1').count()).toBe(1);
+    expect(await current.valueBlocks.count()).toBe(1);
     expect(await current.settings.get('activeWorkspace')).toEqual({ key: 'activeWorkspace', value: 'w1' });
-    expect(await current.audit.count()).toBe(1);
+    expect(await current.auditLog.count()).toBe(1);
     expect(await current.calibrations.count()).toBe(0);
     await current.calibrations.put({ periodId: 'm1', personId: 'p1', workspaceId: 'w1', grade: '良好', computedGrade: '优秀', reason: 'r', updatedAt: 2 });
     expect(await current.calibrations.where('personId').equals('p1').count()).toBe(1);

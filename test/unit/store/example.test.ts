@@ -13,6 +13,7 @@ import {
   resetExampleWorkspace,
   addPerson,
   listPeople,
+  readBackupFile,
 } from '../../../src/store/index';
 import { scorePeriod } from '../../../src/scoring/index';
 
@@ -61,7 +62,7 @@ describe('example workspace', () => {
     expect((await listPeople(fresh)).map((p) => p.name)).not.toContain('钱多多');
     const backups = await listBackups(id);
     expect(backups.map((b) => b.reason)).toEqual(['before-reset']);
-    const kept = JSON.parse((await db.backups.toArray())[0]!.data) as { people: { name: string }[] };
-    expect(kept.people.map((p) => p.name)).toContain('钱多多');
+    const kept = await readBackupFile((await db.backups.toArray())[0]!.file!);
+    expect(kept.ok && kept.value.people.map((p) => p.name)).toContain('钱多多');
   });
 });

@@ -4,6 +4,7 @@ import type { KaoheDb } from '../../../src/store/db';
 import {
   applyImport,
   auditFor,
+  valueHistory,
   ensureWorkspace,
   listEntries,
   listPeople,
@@ -56,8 +57,11 @@ describe('applyImport', () => {
     const entries = (await listEntries(periodId)).filter((e) => e.key === 'satisfaction_score' && e.role === 'supervisor');
     expect(entries.find((e) => e.personId === qian.id)?.value).toBe(91);
     expect(entries.find((e) => e.personId === wang.id)?.value).toBe(77);
-    const audit = await auditFor('entry', `${periodId}|${qian.id}|satisfaction_score|supervisor|`);
-    expect(audit.map((a) => [a.action, a.old, a.new])).toEqual([['import', null, 91]]);
+    const history = await valueHistory(periodId, qian.id, { key: 'satisfaction_score', role: 'supervisor' });
+    expect(history.map((a) => [a.action, a.old, a.new])).toEqual([['import', null, 91]]);
+    // One audit record for the whole import, holding both values.
+    const records = await auditFor('entries', periodId);
+    expect(records.filter((r) => r.action === 'import').map((r) => r.new)).toEqual([2]);
     expect((await auditFor('person', qian.id)).map((a) => a.action)).toEqual(['import']);
   });
 

@@ -5,6 +5,7 @@ import {
   addPerson,
   addTeam,
   auditFor,
+  valueHistory,
   createPeriod,
   createTemplate,
   createWorkspace,
@@ -105,8 +106,8 @@ describe('entries', () => {
     expect((await listEntries(period.id)).map((e) => e.value)).toEqual([14]);
     await setEntries(period.id, [{ personId: person.id, key: 'k1', role: 'supervisor', value: null }]);
     expect(await listEntries(period.id)).toEqual([]);
-    const audit = await auditFor('entry', `${period.id}|${person.id}|k1|supervisor|`);
-    expect(audit.map((a) => [a.old, a.new])).toEqual([
+    const history = await valueHistory(period.id, person.id, { key: 'k1', role: 'supervisor' });
+    expect(history.map((a) => [a.old, a.new])).toEqual([
       [null, 12],
       [12, 14],
       [14, null],

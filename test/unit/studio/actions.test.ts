@@ -82,12 +82,12 @@ describe('studio actions on the store', () => {
     ['10 MB', `{"format": "kaohe-template", "pad": "${'x'.repeat(10 * 1024 * 1024)}"}`, /is 10 MB, more than the 5 MB/],
   ])('%s: the right error, and nothing stored', async (_name, text, message) => {
     const templates = await db.templates.count();
-    const audit = await db.audit.count();
+    const audit = await db.auditLog.count();
     const result = await importTemplateFile(workspaceId, file('bad.kaohe-template.json', text), '');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => describeTemplateFileProblem(p, 'en')).join('\n')).toMatch(message);
     expect(await db.templates.count()).toBe(templates);
-    expect(await db.audit.count()).toBe(audit);
+    expect(await db.auditLog.count()).toBe(audit);
   });
 });
 
