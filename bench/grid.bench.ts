@@ -13,6 +13,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium, type Page } from '@playwright/test';
+import { editToRank, openSheet } from './lib/sheet-page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -48,90 +49,6 @@ function quantile(values: readonly number[], q: number): number {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
-interface OpenTimes {
-  readonly load: number;
-  readonly score: number;
-  readonly generate: number;
-  readonly render: number;
-  readonly total: number;
-  readonly columns: number;
-  readonly rows: number;
-}
-
-/** Open the app at a URL on a fresh document and read the sheet's performance marks. */
-async function openSheet(page: Page, url: string): Promise<OpenTimes> {
-  await page.goto('about:blank');
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('kaohe:sheet-rendered').length > 0, undefined, { timeout: 300_000 });
-  return page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
-    const header = document.querySelector('[data-testid="rate-grid"] [role="grid"]');
-    return {
-      load: at('kaohe:sheet-loaded') - at('kaohe:sheet-load-start'),
-      score: at('kaohe:sheet-scored') - at('kaohe:sheet-score-start'),
-      // Filling in generated values (benchmark teams only) is not part of opening a sheet.
-      generate: at('kaohe:sheet-score-start') - at('kaohe:sheet-loaded'),
-      render: at('kaohe:sheet-rendered') - at('kaohe:sheet-scored'),
-      total: at('kaohe:sheet-rendered') - (at('kaohe:sheet-score-start') - at('kaohe:sheet-loaded')),
-      columns: Number(header?.getAttribute('aria-colcount') ?? 0),
-      rows: Number(header?.getAttribute('aria-rowcount') ?? 1) - 1,
-    };
-  });
-}
-
-/**
- * Type into one input cell of the first row, Enter, and time until its total and rank are
- * repainted. Each edit moves the value across a band edge (60 ↔ 99), so the total changes.
- */
-async function editToRank(page: Page, column: string, edits: number): Promise<number[]> {
-  const cell = `[data-testid="rate-grid"] [role="row"][aria-rowindex="2"] [data-col="${column}"]`;
-  // Columns are virtualized too: scroll right until the column is rendered.
-  for (let i = 0; i < 80 && !(await page.$(cell)); i++) {
-    await page.evaluate(
-      () =>
-        new Promise((done) => {
-          document.querySelector<HTMLElement>('[data-testid="rate-grid"] .viewport')!.scrollLeft += 300;
-          requestAnimationFrame(() => requestAnimationFrame(done));
-        }),
-    );
-  }
-  await page.waitForSelector(cell);
-  const times: number[] = [];
-  for (let i = 0; i < edits; i++) {
-    await page.click(cell);
-    const value = Number(await page.textContent(cell)) >= 90 ? '60' : '99';
-    const pending = page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const grid = document.querySelector('[data-testid="rate-grid"] [role="grid"]')!;
-          const shown = () => {
-            const row = grid.querySelector('[role="row"][aria-rowindex="2"]');
-            return `${row?.querySelector('[data-col="total"]')?.textContent}|${row?.querySelector('[data-col="rank"]')?.textContent}`;
-          };
-          const before = shown();
-          let pressed = 0;
-          const timer = setTimeout(() => done(Number.NaN), 10_000);
-          const onKey = (event: KeyboardEvent) => {
-            if (event.key === 'Enter') pressed = event.timeStamp;
-          };
-          document.addEventListener('keydown', onKey, true);
-          const observer = new MutationObserver(() => {
-            if (!pressed || shown() === before) return;
-            observer.disconnect();
-            clearTimeout(timer);
-            document.removeEventListener('keydown', onKey, true);
-            // The next frame is the one that shows the new total and rank.
-            requestAnimationFrame(() => done(performance.now() - pressed));
-          });
-          observer.observe(grid, { characterData: true, childList: true, subtree: true });
-        }),
-    );
-    await page.keyboard.type(value);
-    await page.keyboard.press('Enter');
-    times.push(await pending);
-  }
-  return times;
-}
 
 /** rAF-to-rAF frame times while the sheet scrolls by `dx`, `dy` pixels a frame. */
 async function scrollFrames(page: Page, dx: number, dy: number, frames: number): Promise<number[]> {

@@ -75,6 +75,9 @@ export function totalFormula(template: Template): string {
  * 11.999999999999998 must not drop a 60 to 不合格 or split a tie.
  */
 export function settle(value: number): number {
+  // Fast path: a value with at most 6 decimals below 1e9 already has ≤ 15 significant digits, so
+  // rounding would give it back unchanged (most scores: 14, 8.75). toPrecision makes a string.
+  if (Math.abs(value) < 1e9 && Math.round(value * 1e6) / 1e6 === value) return value + 0; // + 0: −0 reads 0, as toPrecision gives
   return Number(value.toPrecision(15));
 }
 

@@ -72,7 +72,17 @@ export function scorePeriod(template: Template, input: SheetInput): ScoredPeriod
   const compiled = compileTemplate(template);
   const { weeks, sums } = compiled.hasWeekly ? weeklyParts(compiled, input) : { weeks: [], sums: new Map<string, Value[]>() };
   const sheet = createSheet(compiled, input, { weekSums: sums });
-  return { sheet, weeks, people: resultsOf(sheet, weeks) };
+  // Per-person results are objects for every indicator of every person: built on first use, so a
+  // view that reads the sheet's columns (the rating grid) never pays for 10,000 of them.
+  let people: PersonResult[] | undefined;
+  return {
+    sheet,
+    weeks,
+    get people() {
+      people ??= resultsOf(sheet, weeks);
+      return people;
+    },
+  };
 }
 
 export function resultsOf(sheet: Sheet, weeks: readonly WeekScores[] = []): PersonResult[] {

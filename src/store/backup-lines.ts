@@ -44,7 +44,7 @@ export const BACKUP_VERSION = 2;
 export const BACKUP_TABLES = ['templates', 'teams', 'people', 'periods', 'statuses', 'remarks', 'calibrations', 'valueBlocks', 'audit'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** Rows per line when writing (values: blocks of up to 1,024 values each). */
+/** Rows per line when writing (a value block holds up to 16,384 values: a line stays a few MB). */
 export const ROWS_PER_LINE: Readonly<Record<BackupTable, number>> = {
   templates: 50,
   teams: 1000,
@@ -53,7 +53,7 @@ export const ROWS_PER_LINE: Readonly<Record<BackupTable, number>> = {
   statuses: 2000,
   remarks: 1000,
   calibrations: 2000,
-  valueBlocks: 64,
+  valueBlocks: 8,
   audit: 200,
 };
 
@@ -215,7 +215,7 @@ const DiffSchema = v.object({
 const AuditV2Schema = v.object({
   workspaceId: id,
   at: time,
-  entity: v.picklist(['workspace', 'template', 'person', 'team', 'period', 'entries', 'status', 'remark', 'calibration']),
+  entity: v.picklist(['workspace', 'template', 'person', 'people', 'team', 'period', 'entries', 'status', 'remark', 'calibration']),
   entityId: v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.text)),
   action: v.picklist(['create', 'update', 'delete', 'restore', 'lock', 'unlock', 'calibrate', 'import', ...ENTRY_ACTIONS]),
   field: shortText,

@@ -52,8 +52,8 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Block records read or written per request inside one transaction. */
-const BLOCKS_PER_REQUEST = 160;
+/** Values read and written per request inside one transaction (progress is reported after each). */
+const VALUES_PER_REQUEST = 40_000;
 
 /** The key range of a period's blocks: every [periodId, …] sorts after [periodId] and before [periodId, []]. */
 function periodRange(periodId: string): [[string], [string, never[]]] {
@@ -76,14 +76,25 @@ export async function personIdsByNumber(workspaceId: string): Promise<Map<number
 /** A period's values as scoring takes them. Values of people no longer in the workspace are left out. */
 export function blocksToEntries(blocks: readonly ValueBlockRecord[], idOf: ReadonlyMap<number, string>): SheetEntry[] {
   const out: SheetEntry[] = [];
+  // Person ids by offset, once per block number (all columns of a period share them).
+  const idsOfBlock = new Map<number, (string | undefined)[]>();
   for (const block of blocks) {
-    const base = block.block * BLOCK_SIZE;
-    const { key, role, rater } = block;
-    forEachValue(block, (offset, value) => {
-      const personId = idOf.get(base + offset);
-      if (personId === undefined) return;
+    let ids = idsOfBlock.get(block.block);
+    if (!ids) {
+      const base = block.block * BLOCK_SIZE;
+      ids = Array.from({ length: BLOCK_SIZE }, (_, offset) => idOf.get(base + offset));
+      idsOfBlock.set(block.block, ids);
+    }
+    const { key, role, rater, at, num } = block;
+    const other = block.other && block.other.length > 0 ? new Map(block.other) : undefined;
+    for (let i = 0; i < at.length; i++) {
+      const personId = ids[at[i]!];
+      if (personId === undefined) continue;
+      const n = num[i]!;
+      const value = n === n ? n : other?.get(at[i]!);
+      if (value === undefined) continue;
       out.push(rater ? { personId, key, role, rater, value } : { personId, key, role, value });
-    });
+    }
   }
   return out;
 }
@@ -113,29 +124,53 @@ export async function setEntries(periodId: string, changes: readonly EntryChange
   return db.transaction('rw', [db.periods, db.people, db.valueBlocks, db.auditLog], () => writeEntries(periodId, changes, options));
 }
 
+/** The values of one write that land in one block of one column, in the order they were given. */
+export interface BlockWrite {
+  readonly column: ColumnKey;
+  readonly block: number;
+  readonly offsets: number[];
+  readonly personIds: string[];
+  readonly values: EntryValue[];
+}
+
 /**
- * The values one write sets, grouped by the block they land in (a later change of the same cell
- * wins). People are placed by their number; `write` stores the groups.
+ * The values one write sets, grouped by the block they land in. People are placed by their
+ * number; `storeValues` stores the groups (a later value for the same cell wins, and both
+ * changes are audited).
  */
 export class ValueWrite {
-  readonly groups = new Map<string, { column: ColumnKey; block: number; cells: Map<number, { personId: string; value: EntryValue }> }>();
-  size = 0;
+  private readonly groups = new Map<string, BlockWrite>();
   private readonly people = new Map<number, Set<string>>();
+  size = 0;
 
-  add(personId: string, personNo: number, column: ColumnKey, value: EntryValue): void {
-    const block = blockOf(personNo);
+  /** The group for one column and block; callers writing many values keep it (imports). */
+  group(column: ColumnKey, block: number): BlockWrite {
     const id = `${String(block).padStart(8, '0')}\u0002${columnId(column)}`;
     let group = this.groups.get(id);
     if (!group) {
-      group = { column, block, cells: new Map() };
+      group = { column, block, offsets: [], personIds: [], values: [] };
       this.groups.set(id, group);
     }
-    const offset = personNo - block * BLOCK_SIZE;
-    if (!group.cells.has(offset)) this.size++;
-    group.cells.set(offset, { personId, value: isBlank(value) ? null : value });
-    let inBlock = this.people.get(block);
-    if (!inBlock) this.people.set(block, (inBlock = new Set()));
+    return group;
+  }
+
+  push(group: BlockWrite, personId: string, personNo: number, value: EntryValue): void {
+    group.offsets.push(personNo - group.block * BLOCK_SIZE);
+    group.personIds.push(personId);
+    group.values.push(isBlank(value) ? null : value);
+    this.size++;
+    let inBlock = this.people.get(group.block);
+    if (!inBlock) this.people.set(group.block, (inBlock = new Set()));
     inBlock.add(personId);
+  }
+
+  add(personId: string, personNo: number, column: ColumnKey, value: EntryValue): void {
+    this.push(this.group(column, blockOf(personNo)), personId, personNo, value);
+  }
+
+  /** Groups in block order, then column order. */
+  sorted(): BlockWrite[] {
+    return [...this.groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, group]) => group);
   }
 
   /** People touched per block. */
@@ -191,29 +226,37 @@ export async function storeValues(period: PeriodRecord, write: ValueWrite, optio
   const db = getDb();
   const now = Date.now();
   const diff = new DiffBuilder();
-  const groups = [...write.groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, group]) => group);
+  const groups = write.sorted();
   const totalRows = write.rows;
   let delta = 0;
   let done = 0;
   let rows = 0;
-  for (let start = 0; start < groups.length; start += BLOCKS_PER_REQUEST) {
+  let start = 0;
+  while (start < groups.length) {
     cancelled(options.signal);
-    const slice = groups.slice(start, start + BLOCKS_PER_REQUEST);
+    // A request's worth of groups: at least one, about VALUES_PER_REQUEST values.
+    let end = start + 1;
+    let size = groups[start]!.values.length;
+    while (end < groups.length && size + groups[end]!.values.length <= VALUES_PER_REQUEST) size += groups[end++]!.values.length;
+    const slice = groups.slice(start, end);
     const keys: ValueBlockKey[] = slice.map((group) => blockKey(period.id, group.column, group.block));
     const before = await db.valueBlocks.bulkGet(keys);
     const puts: ValueBlockRecord[] = [];
     const deletes: ValueBlockKey[] = [];
     slice.forEach((group, i) => {
       const block = OpenBlock.of(before[i]);
+      const audit = diff.column(group.column);
       let changed = false;
-      for (const [offset, { personId, value }] of group.cells) {
-        const old = block.set(offset, value);
-        done++;
+      const { offsets, personIds, values } = group;
+      for (let j = 0; j < offsets.length; j++) {
+        const value = values[j]!;
+        const old = block.set(offsets[j]!, value);
         if (old === value) continue;
         changed = true;
         delta += (value === null ? 0 : 1) - (old === null ? 0 : 1);
-        diff.add(personId, group.column, old, value);
+        audit.add(personIds[j]!, old, value);
       }
+      done += offsets.length;
       if (!changed) return;
       const record = block.toRecord(period.id, group.column, group.block, period.workspaceId, now);
       if (record) puts.push(record);
@@ -222,14 +265,18 @@ export async function storeValues(period: PeriodRecord, write: ValueWrite, optio
     if (puts.length) await db.valueBlocks.bulkPut(puts);
     if (deletes.length) await db.valueBlocks.bulkDelete(deletes);
     // A block's people are all written once its last column group is.
-    const next = groups[start + BLOCKS_PER_REQUEST];
+    const next = groups[end];
     for (const block of new Set(slice.map((g) => g.block))) if (!next || next.block !== block) rows += write.peopleIn(block);
-    options.onProgress?.({ done, total: write.size, rows: Math.min(rows, totalRows), totalRows });
+    // Within a block, rows are counted by the share of its values written so far.
+    const partial = next && slice.at(-1)!.block === next.block ? Math.floor(write.peopleIn(next.block) * (done / write.size)) : 0;
+    options.onProgress?.({ done, total: write.size, rows: Math.min(rows + partial, totalRows), totalRows });
+    start = end;
   }
   cancelled(options.signal);
   if (diff.count === 0) return 0;
-  await db.periods.update(period.id, { values: Math.max(0, (period.values ?? 0) + delta) });
-  period.values = Math.max(0, (period.values ?? 0) + delta);
+  const values = Math.max(0, (period.values ?? 0) + delta);
+  await db.periods.update(period.id, { values });
+  period.values = values;
   const packed = diff.build();
   await writeAudit({
     workspaceId: period.workspaceId,

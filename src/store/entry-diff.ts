@@ -72,22 +72,32 @@ export class DiffBuilder {
   count = 0;
 
   add(personId: string, column: ColumnKey, old: StoredValue | null, value: StoredValue | null): void {
-    let person = this.personIndex.get(personId);
-    if (person === undefined) {
-      person = this.people.length;
-      this.people.push(personId);
-      this.personIndex.set(personId, person);
-    }
+    this.column(column).add(personId, old, value);
+  }
+
+  /** A column to add many changes to without looking it up each time (imports). */
+  column(column: ColumnKey): { add(personId: string, old: StoredValue | null, value: StoredValue | null): void } {
     const id = columnId(column);
     let open = this.columns.get(id);
     if (!open) {
       open = { column: { key: column.key, role: column.role, rater: column.rater }, rows: [], old: [], new: [] };
       this.columns.set(id, open);
     }
-    open.rows.push(person);
-    open.old.push(isBlank(old) ? null : old);
-    open.new.push(isBlank(value) ? null : value);
-    this.count++;
+    const target = open;
+    return {
+      add: (personId, old, value) => {
+        let person = this.personIndex.get(personId);
+        if (person === undefined) {
+          person = this.people.length;
+          this.people.push(personId);
+          this.personIndex.set(personId, person);
+        }
+        target.rows.push(person);
+        target.old.push(isBlank(old) ? null : old);
+        target.new.push(isBlank(value) ? null : value);
+        this.count++;
+      },
+    };
   }
 
   build(): EntryDiff {

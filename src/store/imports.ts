@@ -7,9 +7,10 @@ import { newId } from './ids';
 import type { EntryAction, PersonRecord } from './records';
 import type { RaterRole } from '../scoring/model';
 import { TEAM_PERSON_ID } from '../scoring/model';
-import { writeAudit, type AuditInput } from './audit';
-import { openPeriodForWrite, storeValues, ValueWrite, type WriteProgress } from './entries';
-import { nextPersonNumbers } from './people';
+import { writeAudit } from './audit';
+import { openPeriodForWrite, storeValues, ValueWrite, type BlockWrite, type WriteProgress } from './entries';
+import { blockOf } from './value-blocks';
+import { nextPersonNumbers, peopleCreated } from './people';
 import { StoreError } from './errors';
 
 /** A person the import creates; `ref` (`new:1` …) is how its entries name them. */
@@ -88,17 +89,26 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
     });
     if (created.length > 0) {
       await db.people.bulkAdd(created);
-      const audit: AuditInput[] = created.map((person) => ({ workspaceId: period.workspaceId, entity: 'person', entityId: person.id, action: 'import', field: 'name', old: null, new: person.name }));
-      await writeAudit(audit);
+      await writeAudit(peopleCreated(period.workspaceId, created, 'import'));
     }
     const write = new ValueWrite();
-    const columns = entries.targets.map((target) => entries.raters.map((rater) => ({ key: target.key, role: target.role, rater })));
+    // One group per target × rater × block, found by index: no lookups per value.
+    const raters = Math.max(1, entries.raters.length);
+    const groups = new Map<number, BlockWrite>();
     for (let i = 0; i < entries.numbers.length; i++) {
       const person = refs[entries.person[i]!]!;
       const number = entries.numbers[i]!;
       const value = number === number ? number : (entries.texts.get(i) ?? null);
-      const column = columns[entries.target[i]!]![entries.rater[i]!] ?? { ...entries.targets[entries.target[i]!]!, rater: '' };
-      write.add(person.id, person.seq, column, value);
+      const target = entries.target[i]!;
+      const rater = entries.rater[i]!;
+      const block = blockOf(person.seq);
+      const id = (target * raters + rater) * 4096 + block;
+      let group = groups.get(id);
+      if (!group) {
+        group = write.group({ key: entries.targets[target]!.key, role: entries.targets[target]!.role, rater: entries.raters[rater] ?? '' }, block);
+        groups.set(id, group);
+      }
+      write.push(group, person.id, person.seq, value);
     }
     const changed = await storeValues(period, write, { action: options.action ?? 'import', ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     return { created, changed };

@@ -3,6 +3,7 @@ import { getDb } from './db';
 import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
+import { byEmployeeNoThenName, byName } from './order';
 import Dexie from 'dexie';
 import { BLOCK_SIZE, blockOf, OpenBlock } from './value-blocks';
 
@@ -19,6 +20,11 @@ export async function nextPersonNumbers(workspaceId: string, count: number): Pro
 export type NewPerson = Pick<PersonRecord, 'name'> & Partial<Pick<PersonRecord, 'employeeNo' | 'teamId' | 'position'>>;
 export type PersonPatch = Partial<Pick<PersonRecord, 'name' | 'employeeNo' | 'teamId' | 'position'>>;
 
+/** One audit record for many people created by one action: [id, name] pairs. */
+export function peopleCreated(workspaceId: string, people: readonly PersonRecord[], action: 'create' | 'import'): AuditInput {
+  return { workspaceId, entity: 'people', entityId: workspaceId, action, field: 'created', old: null, new: people.map((person) => [person.id, person.name]) };
+}
+
 export async function listPeople(workspaceId: string, includeArchived = false): Promise<PersonRecord[]> {
   const db = getDb();
   const people = includeArchived
@@ -27,9 +33,6 @@ export async function listPeople(workspaceId: string, includeArchived = false): 
   return people.sort(byEmployeeNoThenName);
 }
 
-function byEmployeeNoThenName(a: PersonRecord, b: PersonRecord): number {
-  return a.employeeNo.localeCompare(b.employeeNo, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN');
-}
 
 export async function addPerson(workspaceId: string, person: NewPerson): Promise<PersonRecord> {
   const db = getDb();
@@ -121,7 +124,7 @@ async function removeValuesOf(person: PersonRecord): Promise<void> {
 
 export async function listTeams(workspaceId: string): Promise<TeamRecord[]> {
   const teams = await getDb().teams.where('workspaceId').equals(workspaceId).toArray();
-  return teams.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return teams.sort((a, b) => byName(a.name, b.name));
 }
 
 export async function addTeam(workspaceId: string, name: string): Promise<TeamRecord> {

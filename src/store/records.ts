@@ -125,7 +125,8 @@ export interface CalibrationRecord {
   updatedAt: number;
 }
 
-export type AuditEntity = 'workspace' | 'template' | 'person' | 'team' | 'period' | 'entries' | 'status' | 'remark' | 'calibration';
+/** `people`: many people created by one action (an import, a pasted roster), `new` holding [id, name] pairs. */
+export type AuditEntity = 'workspace' | 'template' | 'person' | 'people' | 'team' | 'period' | 'entries' | 'status' | 'remark' | 'calibration';
 
 /**
  * What changed, old → new, when; written in the same transaction as the change. Values are

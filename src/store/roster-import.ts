@@ -4,7 +4,7 @@ import { getDb } from './db';
 import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
-import { nextPersonNumbers } from './people';
+import { nextPersonNumbers, peopleCreated } from './people';
 
 export interface RosterRow {
   readonly name: string;
@@ -46,7 +46,7 @@ export async function addPeople(workspaceId: string, rows: readonly RosterRow[])
     }));
     const audit: AuditInput[] = [
       ...newTeams.map((team): AuditInput => ({ workspaceId, entity: 'team', entityId: team.id, action: 'create', field: 'name', old: null, new: team.name })),
-      ...people.map((person): AuditInput => ({ workspaceId, entity: 'person', entityId: person.id, action: 'create', field: 'name', old: null, new: person.name })),
+      ...(people.length > 0 ? [peopleCreated(workspaceId, people, 'create')] : []),
     ];
     if (newTeams.length) await db.teams.bulkAdd(newTeams);
     if (people.length) await db.people.bulkAdd(people);

@@ -61,14 +61,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   {
     // v6: storage made for sheets (a 10,000-person call centre). A period's values move from one
-    // record per value into blocks (value-blocks.ts: period × column × 1,024 people); people get
+    // record per value into blocks (value-blocks.ts: period × column × 16,384 people); people get
     // their number in the workspace (`seq`) that places them in a block; the audit log moves to
     // `auditLog`, where the per-value records of one action (a paste, an import) become one
     // record holding its diff, indexed by the columns it touched; periods keep a count of values;
-    // automatic backups get their size. The old tables are read here and dropped in v7.
+    // automatic backups get their size; the [workspaceId+employeeNo] index of people goes (nothing
+    // reads it, and every index costs a write per person when an import creates 10,000 of them).
+    // The old tables are read here and dropped in v7.
     version: 6,
     stores: {
-      people: 'id, workspaceId, [workspaceId+employeeNo], [workspaceId+archived], [workspaceId+seq]',
+      people: 'id, workspaceId, [workspaceId+archived], [workspaceId+seq]',
       valueBlocks: '[periodId+key+role+rater+block], workspaceId',
       auditLog: '++seq, workspaceId, [entity+entityId], *columns',
     },

@@ -3,6 +3,8 @@
 // entries of the month's weeks), and the remarks.
 import { getDb } from './db';
 import { blocksToEntries, valueBlocksOf } from './entries';
+import { byEmployeeNoThenName } from './order';
+import { BLOCK_SIZE, type ValueBlockRecord } from './value-blocks';
 import { TEAM_PERSON_ID } from '../scoring/model';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
 import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
@@ -15,6 +17,21 @@ export interface PeriodSheetData {
   readonly people: readonly PersonRecord[];
   readonly input: SheetInput;
   readonly remarks: ReadonlyMap<string, RemarkRecord>;
+}
+
+/** Archived people who still have values in the period (they stay on its sheet). */
+function archivedWithValues(people: readonly PersonRecord[], blocks: readonly ValueBlockRecord[]): Set<string> {
+  const archived = new Map(people.filter((p) => p.archived === 1).map((p) => [p.seq, p.id]));
+  const found = new Set<string>();
+  if (archived.size === 0) return found;
+  for (const block of blocks) {
+    const base = block.block * BLOCK_SIZE;
+    for (const offset of block.at) {
+      const id = archived.get(base + offset);
+      if (id !== undefined) found.add(id);
+    }
+  }
+  return found;
 }
 
 export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData | undefined> {
@@ -33,10 +50,10 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
     const idOf = new Map<number, string>(allPeople.map((p) => [p.seq, p.id]));
     idOf.set(0, TEAM_PERSON_ID);
     const entries: SheetEntry[] = blocksToEntries(blocks, idOf);
-    const withEntries = new Set(entries.map((e) => e.personId));
+    const withEntries = archivedWithValues(allPeople, blocks);
     const people = allPeople
       .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
-      .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo, 'zh-CN', { numeric: true }) || a.name.localeCompare(b.name, 'zh-CN'));
+      .sort(byEmployeeNoThenName);
     const statusOf = new Map(statuses.map((s) => [s.personId, s.status]));
     const sheetPeople: SheetPerson[] = people.map((p) => ({ id: p.id, name: p.name, status: statusOf.get(p.id) ?? 'active' }));
 

@@ -5,6 +5,7 @@ import type { TemplateRecord } from './records';
 import type { Template } from '../scoring/model';
 import { writeAudit } from './audit';
 import { newId } from './ids';
+import { byName } from './order';
 
 export function templateRecordId(familyId: string, version: number): string {
   return `${familyId}@${version}`;
@@ -18,7 +19,7 @@ export async function listTemplates(workspaceId: string): Promise<TemplateRecord
     const seen = latest.get(record.familyId);
     if (!seen || record.version > seen.version) latest.set(record.familyId, record);
   }
-  return [...latest.values()].filter((r) => r.deletedAt === 0).sort((a, b) => a.body.name.localeCompare(b.body.name, 'zh-CN'));
+  return [...latest.values()].filter((r) => r.deletedAt === 0).sort((a, b) => byName(a.body.name, b.body.name));
 }
 
 export async function listVersions(workspaceId: string, familyId: string): Promise<TemplateRecord[]> {

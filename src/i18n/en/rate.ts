@@ -54,6 +54,7 @@ export default {
   'sheet.loading': 'Opening the rating sheet…',
   'sheet.missing': 'This period cannot be found; it may have been deleted.',
   'sheet.summary': '{people} people · {ranked} ranked · average total {average}',
+  'sheet.scoring': '{people} people: working out totals, grades and ranks…',
   'sheet.summaryWeek': '{people} people',
   'sheet.undo': 'Undo',
   'sheet.redo': 'Redo',

@@ -53,6 +53,7 @@ export default {
   'sheet.loading': '正在打开评分表…',
   'sheet.missing': '找不到这个周期，可能已被删除。',
   'sheet.summary': '{people} 人 · 参与排名 {ranked} 人 · 平均总分 {average}',
+  'sheet.scoring': '{people} 人：正在计算总分、等级和排名…',
   'sheet.summaryWeek': '{people} 人',
   'sheet.undo': '撤销',
   'sheet.redo': '重做',

@@ -57,6 +57,9 @@ export function filterTest(expression: string): Test | null {
   return null;
 }
 
+/** One collator for every comparison (`localeCompare` with a locale builds one per call). */
+const TEXT_ORDER = new Intl.Collator('zh-CN', { numeric: true });
+
 function compareValues(a: number | string | null, b: number | string | null): number {
   if (a === b) return 0;
   // Blanks last, whatever the direction.
@@ -65,7 +68,7 @@ function compareValues(a: number | string | null, b: number | string | null): nu
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
+  return TEXT_ORDER.compare(a, b);
 }
 
 /**

@@ -31,7 +31,15 @@ export interface SheetModel {
   readonly entries: EntryIndex;
   readonly remarks: Map<string, string>;
   scored: ScoredPeriod;
+  /**
+   * Entered values are in, scores are not yet (a big team is shown before it is scored: see
+   * RateSheetState.load); `scored` is an empty sheet until `scoreModel` runs.
+   */
+  pending: boolean;
 }
+
+/** Teams this big are shown first and scored right after the first paint. */
+export const SCORE_AFTER_PAINT = { people: 1000, entries: 50_000 } as const;
 
 export function scopeOf(data: PeriodSheetData, compiled: CompiledTemplate): SheetScope {
   if (!compiled.hasWeekly) return 'full';
@@ -65,6 +73,35 @@ export function indexEntry(index: EntryIndex, entry: SheetEntry): void {
   byPerson.set(entry.personId, entry);
 }
 
+/**
+ * Index a period's entries. The store hands them over column by column, so the column's map is
+ * looked up once per run of entries instead of once per value (800,000 values in a call centre).
+ */
+export function indexEntries(list: readonly SheetEntry[]): EntryIndex {
+  const index: EntryIndex = new Map();
+  let key = '';
+  let role = '';
+  let rater = '';
+  let column: Map<string, SheetEntry> | undefined;
+  for (const entry of list) {
+    if (entry.value === null || entry.value === '') {
+      indexEntry(index, entry);
+      continue;
+    }
+    const entryRater = entry.rater ?? '';
+    if (!column || entry.key !== key || entry.role !== role || entryRater !== rater) {
+      key = entry.key;
+      role = entry.role;
+      rater = entryRater;
+      const id = cellKey(key, entry.role, rater);
+      column = index.get(id);
+      if (!column) index.set(id, (column = new Map()));
+    }
+    column.set(entry.personId, entry);
+  }
+  return index;
+}
+
 export function allEntries(index: EntryIndex): SheetEntry[] {
   return [...index.values()].flatMap((byPerson) => [...byPerson.values()]);
 }
@@ -84,12 +121,11 @@ export function sheetInputFor(data: PeriodSheetData, scope: SheetScope, statuses
   return { people, entries: data.input.entries, weeks: [{ key: data.period.key, entries: data.input.entries }] };
 }
 
-export function buildModel(data: PeriodSheetData): SheetModel {
+export function buildModel(data: PeriodSheetData, options: { readonly pending?: boolean } = {}): SheetModel {
   const template = data.template.body;
   const compiled = compileTemplate(template);
   const scope = scopeOf(data, compiled);
-  const entries: EntryIndex = new Map();
-  for (const entry of data.input.entries) indexEntry(entries, entry);
+  const entries = indexEntries(data.input.entries);
   const statuses = new Map(data.input.people.map((person) => [person.id, person.status ?? 'active']));
   return {
     data,
@@ -101,8 +137,16 @@ export function buildModel(data: PeriodSheetData): SheetModel {
     statuses,
     entries,
     remarks: new Map([...data.remarks].map(([personId, remark]) => [personId, remark.text])),
-    scored: scorePeriod(template, sheetInputFor(data, scope)),
+    scored: options.pending ? scorePeriod(template, { people: [], entries: [] }) : scorePeriod(template, sheetInputFor(data, scope)),
+    pending: options.pending ?? false,
   };
+}
+
+/** Score a model built `pending` (nothing has been edited yet: the data as read). */
+export function scoreModel(model: SheetModel): void {
+  if (!model.pending) return;
+  model.scored = scorePeriod(model.template, sheetInputFor(model.data, model.scope, model.statuses));
+  model.pending = false;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type EntryAction,
 } from '../../store/index';
 import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
-import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
+import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { historyDepth, loadHistory, outcomeOf } from './history';
 import { applyFeed, weekPeriodIdsOf } from './sync';
@@ -31,6 +31,11 @@ const RESCORE_BATCH = 400;
 export interface SheetHost {
   /** A read or a save failed (the sheet is already back to what is stored): tell the person. */
   failed(error: unknown, problem: ReturnType<typeof classifyStorageError>): void;
+}
+
+/** Resolves after the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }
 
 export class RateSheetState {
@@ -45,6 +50,8 @@ export class RateSheetState {
   flags = $state.raw<ReadonlyMap<string, readonly CrossPeriodFlag[]>>(NO_FLAGS);
   teamNames = $state.raw<ReadonlyMap<string, string>>(NO_NAMES);
   canUndo = $state(false);
+  /** The sheet is on screen with its values; totals, grades and ranks are being worked out. */
+  scoring = $state(false);
   canRedo = $state(false);
 
   private readonly host: SheetHost;
@@ -112,19 +119,40 @@ export class RateSheetState {
     // `vite build --mode bench` only: a benchmark team's values are generated, not stored.
     if (import.meta.env.MODE === 'bench') data = (await import('./bench-seed')).withGeneratedEntries(data);
     const [teams, periods] = await Promise.all([listTeams(data.period.workspaceId), data.period.kind === 'month' ? listPeriods(data.period.workspaceId) : Promise.resolve([])]);
+    // A big team is put on screen with its entered values first and scored right after that
+    // frame: the first rows show in well under a second instead of after the whole scoring.
+    const later = data.people.length > SCORE_AFTER_PAINT.people || data.input.entries.length > SCORE_AFTER_PAINT.entries;
     performance.mark('kaohe:sheet-score-start');
-    const model = buildModel(data);
-    performance.mark('kaohe:sheet-scored');
-    const depth = hasFlags(model) ? historyDepth(model.template) : 0;
-    const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
+    const model = buildModel(data, { pending: later });
+    if (!later) performance.mark('kaohe:sheet-scored');
     if (generation !== this.generation) return true;
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
     this.teamNames = teamNameMap(teams);
-    this.earlier = earlier;
     this.locked = data.period.locked === 1;
+    this.earlier = [];
     this.model = model;
+    this.scoring = later;
     this.changed();
+    if (later) {
+      await afterPaint();
+      if (generation !== this.generation || this.model !== model) return true;
+      this.finishScoring(model);
+    }
+    const depth = hasFlags(model) ? historyDepth(model.template) : 0;
+    const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
+    if (generation !== this.generation || this.model !== model) return true;
+    this.earlier = earlier;
+    if (earlier.length > 0) this.changed();
     return true;
+  }
+
+  /** Score a model shown before it was scored (at once if an edit comes first). */
+  private finishScoring(model: SheetModel): void {
+    if (!model.pending) return;
+    scoreModel(model);
+    performance.mark('kaohe:sheet-scored');
+    this.scoring = false;
+    this.changed();
   }
 
   /** After any change of values: redraw, and recompute flags that depend on this period's ranks. */
@@ -144,6 +172,7 @@ export class RateSheetState {
   /** Apply a batch of cell changes now, save it, and remember it for undo. `action` names it in the audit log. */
   edit(ops: CellOp[], action: EntryAction = 'update'): void {
     if (ops.length === 0) return;
+    if (this.model?.pending) this.finishScoring(this.model);
     this.apply(ops);
     recordBatch(this.history, ops);
     this.updateUndoFlags();
@@ -255,6 +284,7 @@ export class RateSheetState {
     const model = this.model;
     if (!model) return;
     const fresh = records.filter((record) => (record.seq ?? 0) > this.processed);
+    if (model.pending && fresh.length > 0) this.finishScoring(model);
     this.processed = Math.max(this.processed, lastSeq);
     const result = applyFeed(model, this.periodId, fresh, this.origin, this.weekPeriodIds);
     if (result.locked !== undefined) this.locked = result.locked;

@@ -83,6 +83,7 @@ export function applyFeed(model: SheetModel, periodId: string, records: readonly
         else if (model.scope === 'month' && record.action === 'create') result.reload = true;
         break;
       case 'person':
+      case 'people':
       case 'team':
       case 'workspace':
         result.reload = true;

@@ -62,7 +62,9 @@ describe('applyImport', () => {
     // One audit record for the whole import, holding both values.
     const records = await auditFor('entries', periodId);
     expect(records.filter((r) => r.action === 'import').map((r) => r.new)).toEqual([2]);
-    expect((await auditFor('person', qian.id)).map((a) => a.action)).toEqual(['import']);
+    // The people it created: one audit record for the import, naming each of them.
+    const created = await auditFor('people', workspaceId);
+    expect(created.map((a) => [a.action, a.new])).toEqual([['import', [[qian.id, '钱多多']]]]);
   });
 
   it('an entry for a person outside the workspace aborts everything: no people, no entries', async () => {

@@ -57,7 +57,7 @@ describe('schema migrations', () => {
     expect(await current.periods.get('m1')).toMatchObject({ key: '2026-10', templateId: 't@1' });
     current.close();
     await current.delete();
-  });
+  }, 60_000);
 });
 
 describe('v5 → v7: values in blocks, one audit record per action', () => {
@@ -161,5 +161,5 @@ describe('v5 → v7: values in blocks, one audit record per action', () => {
     expect(log.filter((r) => r.entity === 'person').map((r) => [r.entityId, r.old, r.new])).toEqual([['p1', '员工1', '员工一']]);
     current.close();
     await current.delete();
-  });
+  }, 60_000);
 });
