@@ -16,9 +16,18 @@ function template(): Template {
   return { ...scoringTemplate(3), id: 'bench.store', name: '话务中心考核表', roles: [{ role: 'self', weight: 0.3 }, { role: 'supervisor', weight: 0.7 }] };
 }
 
+/**
+ * The 40 inputs each person gets a value for: every input the scores need (a blank ratio target
+ * would make every total #DIV/0!), then counts; the other counts stay blank (no deduction).
+ */
+function benchInputs() {
+  const all = template().inputs;
+  return [...all.filter((input) => input.type !== 'count'), ...all.filter((input) => input.type === 'count')].slice(0, INPUTS);
+}
+
 /** 40 inputs × 2 roles for `people` people: person refs (new:i or ids), packed as the io worker hands them over. */
 function batch(people: readonly string[], seed: number): ImportedEntries {
-  const inputs = template().inputs.slice(0, INPUTS);
+  const inputs = benchInputs();
   const random = seededRandom(seed);
   const count = people.length * inputs.length * ROLES.length;
   const person = new Uint32Array(count);

@@ -53,7 +53,8 @@ export async function editToRank(page: Page, column: string, edits: number): Pro
   const times: number[] = [];
   for (let i = 0; i < edits; i++) {
     await page.click(cell);
-    const value = Number(await page.textContent(cell)) >= 90 ? '60' : '99';
+    // parseFloat reads "99%" as 99 too: a percent cell takes 60 and 99 as 60% and 99%.
+    const value = Number.parseFloat((await page.textContent(cell)) ?? '') >= 90 ? '60' : '99';
     const pending = page.evaluate(
       () =>
         new Promise<number>((done) => {

@@ -141,13 +141,35 @@ export function plainRow(table: BackupTable, record: object): unknown {
   return record;
 }
 
-export function tableLine(table: BackupTable, rows: readonly object[]): string {
-  return JSON.stringify({ table, rows: rows.map((row) => plainRow(table, row)) });
+/** Characters a line holds before the next row starts a new one (one big row is a line of its own). */
+const LINE_CHARS = 4 * 1024 * 1024;
+
+/** The lines of one table's rows: at most ROWS_PER_LINE rows and about LINE_CHARS characters each. */
+export function tableLines(table: BackupTable, rows: readonly object[]): string[] {
+  const lines: string[] = [];
+  const head = `{"table":${JSON.stringify(table)},"rows":[`;
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) lines.push(`${head}${parts.join(',')}]}`);
+    parts = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    const text = JSON.stringify(plainRow(table, row));
+    if (parts.length > 0 && (parts.length >= ROWS_PER_LINE[table] || size + text.length > LINE_CHARS)) flush();
+    parts.push(text);
+    size += text.length;
+  }
+  flush();
+  return lines;
 }
 
 // ---- reading -----------------------------------------------------------------------------------
 
 const MAX_PROBLEMS = 50;
+/** A key that could pollute prototypes, as it appears in JSON text. */
+const UNSAFE_KEY_TEXT = /"(__proto__|constructor|prototype)"\s*:/;
 const MAX_ROWS_PER_LINE = 100_000;
 
 const HeaderSchema = v.object({
@@ -192,9 +214,21 @@ const ValueBlockSchema = v.object({
 });
 
 const MAX_DIFF = 50_000_000;
+/** [position, text or boolean] pairs, checked by hand: an import's diff can hold a million. */
+function isValuePairs(value: unknown): value is [number, string | boolean][] {
+  if (!Array.isArray(value) || value.length > MAX_DIFF) return false;
+  for (const pair of value) {
+    if (!Array.isArray(pair) || pair.length !== 2) return false;
+    const [position, item] = pair as unknown[];
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) return false;
+    if (typeof item !== 'boolean' && (typeof item !== 'string' || item.length > BACKUP_LIMITS.cell)) return false;
+  }
+  return true;
+}
+
 const DiffValuesSchema = v.object({
   num: v.custom<(number | null)[]>((x) => isNumberList(x, MAX_DIFF), 'numbers or null'),
-  other: v.optional(v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), cellValue]))),
+  other: v.optional(v.custom<[number, string | boolean][]>(isValuePairs, '[position, text] pairs')),
 });
 const DiffSchema = v.object({
   people: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(BACKUP_LIMITS.id))), v.maxLength(BACKUP_LIMITS.records)),
@@ -277,18 +311,19 @@ export class BackupReader {
   }
 
   /** Reading stops after the first line with a problem: later lines would only repeat it. */
-  readLine(value: unknown, line: number): void {
+  readLine(value: unknown, line: number, text?: string): void {
     if (this.failed) return;
     const before = this.problems.length;
-    this.readRows(value, line);
+    this.readRows(value, line, text);
     if (this.problems.length > before) this.stopped = true;
   }
 
-  private readRows(value: unknown, line: number): void {
+  private readRows(value: unknown, line: number, text: string | undefined): void {
     const at = `line ${line}: `;
     if (this.ended) return this.report(problem(`${at}(root)`, 'end of file', 'more lines'));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.report(problem(`${at}(root)`, '{"table", "rows"}', typeof value, 'type'));
-    const unsafe = findUnsafeKeys(value);
+    // The deep search builds a path for every element: only when the line names such a key at all.
+    const unsafe = text === undefined || UNSAFE_KEY_TEXT.test(text) ? findUnsafeKeys(value) : [];
     if (unsafe.length > 0) return this.report(unsafe.map((p) => ({ ...p, path: `${at}${p.path}` })));
     const record = value as { table?: unknown; rows?: unknown; end?: unknown; counts?: unknown };
     if (record.end === true) {

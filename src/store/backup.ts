@@ -8,7 +8,7 @@ import { setActiveWorkspaceId } from './workspaces';
 import { calibrationTargetKey } from './calibrations';
 import type { AuditRecord, BackupRecord, PersonRecord, WorkspaceRecord } from './records';
 import { restoreWorkspaceBackup } from './backup-restore';
-import { BACKUP_TABLES, BackupReader, endLine, fromVersion1, headerLine, ROWS_PER_LINE, summarize, tableLine, type BackupSummary, type BackupTable, type StagedBackup, type StagedRead } from './backup-lines';
+import { BACKUP_TABLES, BackupReader, endLine, fromVersion1, headerLine, ROWS_PER_LINE, summarize, tableLines, type BackupSummary, type BackupTable, type StagedBackup, type StagedRead } from './backup-lines';
 import { problem } from './backup-restore';
 import { valueBlocksOf } from './entries';
 
@@ -69,8 +69,7 @@ export async function writeBackupFile(workspaceId: string, onProgress?: (progres
   const sink = new LineSink();
   const counts = Object.fromEntries(BACKUP_TABLES.map((table) => [table, 0])) as Record<BackupTable, number>;
   const emit = (table: BackupTable, rows: readonly object[]) => {
-    const size = ROWS_PER_LINE[table];
-    for (let start = 0; start < rows.length; start += size) sink.write(tableLine(table, rows.slice(start, start + size)));
+    for (const line of tableLines(table, rows)) sink.write(line);
     counts[table] += rows.length;
     if (rows.length > 0) onProgress?.({ table, rows: counts[table] });
   };
@@ -110,31 +109,41 @@ async function isGzip(file: Blob): Promise<boolean> {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** The file's text, line by line, never more than one line in memory. */
+/**
+ * The file's text, line by line, never more than one line in memory. A line arriving in many
+ * chunks is kept as parts and joined once (searching a growing string for its end would read it
+ * again for every chunk).
+ */
 async function* linesOf(file: Blob, gzip: boolean, maxLine: number): AsyncGenerator<string> {
   let stream = file.stream() as ReadableStream<Uint8Array>;
   if (gzip) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
   const decoder = new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>;
   const reader = stream.pipeThrough(decoder).getReader();
-  let rest = '';
+  let parts: string[] = [];
+  let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    let text = rest + value;
-    let newline = text.indexOf('\n');
     let from = 0;
+    let newline = value.indexOf('\n');
     while (newline >= 0) {
-      yield text.slice(from, newline);
+      parts.push(value.slice(from, newline));
+      yield parts.length === 1 ? parts[0]! : parts.join('');
+      parts = [];
+      length = 0;
       from = newline + 1;
-      newline = text.indexOf('\n', from);
+      newline = value.indexOf('\n', from);
     }
-    text = text.slice(from);
-    if (text.length > maxLine) {
-      await reader.cancel();
-      throw new LineTooLong();
+    if (from < value.length) {
+      parts.push(from === 0 ? value : value.slice(from));
+      length += value.length - from;
+      if (length > maxLine) {
+        await reader.cancel();
+        throw new LineTooLong();
+      }
     }
-    rest = text;
   }
+  const rest = parts.join('');
   if (rest.trim() !== '') yield rest;
 }
 
@@ -179,7 +188,7 @@ export async function readBackupFile(file: Blob, limits: typeof BACKUP_FILE_LIMI
         if (header && typeof header === 'object' && header.version === 1) return fromV1(value);
         if (header && typeof header === 'object' && typeof header.version === 'number' && header.version > 2) return fileFailure('version ≤ 2', String(header.version));
         reader.readHeader(value);
-      } else reader.readLine(value, line);
+      } else reader.readLine(value, line, text);
       if (reader.failed) break;
     }
   } catch (error) {

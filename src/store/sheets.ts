@@ -5,7 +5,7 @@ import { getDb } from './db';
 import { blocksToEntries, valueBlocksOf } from './entries';
 import { byEmployeeNoThenName } from './order';
 import { BLOCK_SIZE, type ValueBlockRecord } from './value-blocks';
-import { TEAM_PERSON_ID } from '../scoring/model';
+import { TEAM_PERSON_ID, type RaterRole } from '../scoring/model';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
 import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
 import { weeksOfMonth } from '../scoring/periods';
@@ -15,8 +15,57 @@ export interface PeriodSheetData {
   readonly template: TemplateRecord;
   /** Roster people of the period's team (archived people only if they have entries). */
   readonly people: readonly PersonRecord[];
+  /** `entries` are made from `columns` on first use (a call centre's month: 800,000 objects). */
   readonly input: SheetInput;
+  /** The period's values column by column, as stored: what a sheet indexes before it scores. */
+  readonly columns?: readonly EntryColumn[];
+  /** Values in `columns`. */
+  readonly valueCount?: number;
   readonly remarks: ReadonlyMap<string, RemarkRecord>;
+}
+
+/** One column of a period's values: the people with a value and their values, in step. */
+export interface EntryColumn {
+  readonly key: string;
+  readonly role: RaterRole;
+  readonly rater: string;
+  readonly personIds: readonly string[];
+  readonly values: readonly (number | string | boolean)[];
+}
+
+/** Value blocks as columns of person ids and values (no object per value). */
+export function blocksToColumns(blocks: readonly ValueBlockRecord[], idOf: ReadonlyMap<number, string>): EntryColumn[] {
+  const idsOfBlock = new Map<number, (string | undefined)[]>();
+  return blocks.map((block) => {
+    let ids = idsOfBlock.get(block.block);
+    if (!ids) {
+      const base = block.block * BLOCK_SIZE;
+      ids = Array.from({ length: BLOCK_SIZE }, (_, offset) => idOf.get(base + offset));
+      idsOfBlock.set(block.block, ids);
+    }
+    const personIds: string[] = [];
+    const values: (number | string | boolean)[] = [];
+    const other = block.other && block.other.length > 0 ? new Map(block.other) : undefined;
+    const { at, num } = block;
+    for (let i = 0; i < at.length; i++) {
+      const personId = ids[at[i]!];
+      if (personId === undefined) continue;
+      const n = num[i]!;
+      const value = n === n ? n : other?.get(at[i]!);
+      if (value === undefined) continue;
+      personIds.push(personId);
+      values.push(value);
+    }
+    return { key: block.key, role: block.role, rater: block.rater, personIds, values };
+  });
+}
+
+export function columnsToEntries(columns: readonly EntryColumn[]): SheetEntry[] {
+  const out: SheetEntry[] = [];
+  for (const { key, role, rater, personIds, values } of columns) {
+    for (let i = 0; i < personIds.length; i++) out.push(rater ? { personId: personIds[i]!, key, role, rater, value: values[i]! } : { personId: personIds[i]!, key, role, value: values[i]! });
+  }
+  return out;
 }
 
 /** Archived people who still have values in the period (they stay on its sheet). */
@@ -49,7 +98,7 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
     ]);
     const idOf = new Map<number, string>(allPeople.map((p) => [p.seq, p.id]));
     idOf.set(0, TEAM_PERSON_ID);
-    const entries: SheetEntry[] = blocksToEntries(blocks, idOf);
+    const columns = blocksToColumns(blocks, idOf);
     const withEntries = archivedWithValues(allPeople, blocks);
     const people = allPeople
       .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
@@ -70,11 +119,22 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
         weeks.push({ key, entries: weekEntries });
       }
     }
+    let entries: SheetEntry[] | undefined;
+    const input: SheetInput = {
+      people: sheetPeople,
+      get entries() {
+        entries ??= columnsToEntries(columns);
+        return entries;
+      },
+      ...(weeks ? { weeks } : {}),
+    };
     return {
       period,
       template,
       people,
-      input: { people: sheetPeople, entries, ...(weeks ? { weeks } : {}) },
+      input,
+      columns,
+      valueCount: columns.reduce((n, column) => n + column.values.length, 0),
       remarks: new Map(remarks.map((r) => [r.personId, r])),
     };
   });

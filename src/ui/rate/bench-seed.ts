@@ -70,7 +70,9 @@ export function withGeneratedEntries(data: PeriodSheetData): PeriodSheetData {
   if (data.template.body.name !== BENCH_NAME) return data;
   const stored = new Set(data.input.entries.map((entry) => `${entry.personId}|${entry.key}|${entry.role}`));
   const generated = generatedEntries(data.people).filter((entry) => !stored.has(`${entry.personId}|${entry.key}|${entry.role}`));
-  return { ...data, input: { ...data.input, entries: [...data.input.entries, ...generated] } };
+  // Without `columns` the sheet indexes these entries one by one.
+  const { columns: _columns, ...rest } = data;
+  return { ...rest, input: { ...data.input, entries: [...data.input.entries, ...generated] } };
 }
 
 export interface BenchHooks {

@@ -35,6 +35,7 @@ export interface SheetHost {
 
 /** Resolves after the next frame has been painted. */
 function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }
 
@@ -121,7 +122,7 @@ export class RateSheetState {
     const [teams, periods] = await Promise.all([listTeams(data.period.workspaceId), data.period.kind === 'month' ? listPeriods(data.period.workspaceId) : Promise.resolve([])]);
     // A big team is put on screen with its entered values first and scored right after that
     // frame: the first rows show in well under a second instead of after the whole scoring.
-    const later = data.people.length > SCORE_AFTER_PAINT.people || data.input.entries.length > SCORE_AFTER_PAINT.entries;
+    const later = data.people.length > SCORE_AFTER_PAINT.people || (data.valueCount ?? 0) > SCORE_AFTER_PAINT.entries;
     performance.mark('kaohe:sheet-score-start');
     const model = buildModel(data, { pending: later });
     if (!later) performance.mark('kaohe:sheet-scored');
@@ -245,6 +246,9 @@ export class RateSheetState {
     this.saving += 1;
     this.queue = this.queue.then(async () => {
       try {
+        // The new total and rank are painted first; the save (a column of up to 16,384 values
+        // rewritten) follows in the next task.
+        await afterPaint();
         await saveSheetEdits(periodId, toSheetEdits(ops), { action, origin: this.origin });
       } catch (error) {
         if (generation === this.generation) {
