@@ -4,6 +4,7 @@
 import { analyzeSheet, buildTemplate, checkImport, isComputed, readExcelWorkbook, type ExcelImport, type ExcelWorkbook } from './excel-template/index';
 import { peopleOf } from './excel-template/frame';
 import { ownTemplate } from './excel-template/own-workbook';
+import { sampleWorkbook } from './excel-template/sample';
 import { issue } from './excel-template/issues';
 import type { CellValue } from './excel-template/same-value';
 import type { Comparison, ExcelAnalyzed, ExcelAnalyzeRequest, ExcelBuilt, ExcelBuildRequest, ExcelOpened, ExcelOpenRequest, ExcelOutcome } from './excel-protocol';
@@ -11,6 +12,7 @@ import { sheetPreview } from './excel-preview';
 import { IMPORT_LIMITS } from './limits';
 import { fileProblem } from './problems';
 import { fileKindOf } from './xlsx-read';
+import type { ExportedFile } from './protocol';
 import { inspectZip } from './zip-guard';
 
 /** Rows of people shown under the header in the preview; a form shows its whole first page. */
@@ -98,4 +100,10 @@ export function buildExcel(request: ExcelBuildRequest): ExcelOutcome<ExcelBuilt>
 /** Forget the workbook (the wizard was closed or saved). */
 export function closeExcel(): void {
   current = undefined;
+}
+
+/** The sample workbook to try the wizard with (and to download), under the name the page gives. */
+export function excelSample(request: { readonly name: string }): ExportedFile {
+  const bytes = sampleWorkbook();
+  return { name: request.name, bytes: bytes.slice().buffer };
 }

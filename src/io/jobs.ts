@@ -21,7 +21,7 @@ import { decodeBackup, encodeBackup } from './backup-file';
 import { restoreWorkspaceBackup } from '../store/backup-restore';
 import type { BackupCheck } from './protocol';
 import { IMPORT_LIMITS } from './limits';
-import { analyzeExcel, buildExcel, closeExcel, openExcel } from './excel-jobs';
+import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
 
 /** Rows sent back for the header choice and the mapping table. */
 const HEAD_ROWS = 30;
@@ -166,4 +166,5 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,
   excelClose: closeExcel,
+  excelSample,
 };

@@ -25,7 +25,7 @@ async function openWizard(page: Page): Promise<void> {
 
 test('import a team\'s Excel scorecard, accept the review, and rate a new person with the template', async ({ page }) => {
   await openWizard(page);
-  await page.getByLabel('Excel 文件（.xlsx、.xls、.xlsm）').setInputFiles({ name: '客服部考核.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(scorecardBytes()) });
+  await page.getByTestId('excel-file').setInputFiles({ name: '客服部考核.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(scorecardBytes()) });
   await expect(page.getByTestId('excel-file-summary')).toContainText('客服部考核.xlsx：3 个工作表');
   await expect(page.getByTestId('excel-file-summary')).toContainText('没有发现宏或其他问题。');
   await next(page).click();
@@ -134,7 +134,7 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
 
 test('a file that is not a workbook is refused; macros are reported, never run; a typed-over total is found; cancel stores nothing', async ({ page }) => {
   await openWizard(page);
-  const input = page.getByLabel('Excel 文件（.xlsx、.xls、.xlsm）');
+  const input = page.getByTestId('excel-file');
   await input.setInputFiles({ name: '名单.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from('姓名,工号\n张三,E001\n') });
   await expect(page.getByTestId('excel-failure')).toHaveText('“名单.xlsx”不是 Excel 工作簿。请选择 Excel 或 WPS 保存的 .xlsx、.xls 或 .xlsm 文件。');
   await expect(page.getByTestId('excel-failure')).toBeFocused();

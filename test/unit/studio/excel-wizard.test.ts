@@ -178,6 +178,26 @@ describe('the layout and header row are the person\'s to choose', () => {
   });
 });
 
+describe('the sample workbook', () => {
+  it('opens as if chosen, reads as one row per person, and Kaohe agrees with every cached cell', async () => {
+    const wizard = new ExcelWizard(client());
+    await wizard.trySample('示例.xlsx');
+    expect(wizard.fileName).toBe('示例.xlsx');
+    await wizard.next();
+    await wizard.next();
+    expect(wizard.mapping?.layout).toBe('rows');
+    expect(wizard.analyzed?.people.map((p) => p.name)).toEqual(['王芳', '李娜', '张伟', '刘洋', '陈静']);
+    expect(wizard.name).toBe('客服月度考核表（示例）');
+    await wizard.next();
+    const built = wizard.built;
+    expect(built?.review.flatMap((item) => item.issues)).toEqual([]);
+    expect(built?.review.filter((item) => item.role === 'indicator').map((item) => item.kind)).toEqual(['bands', 'bands', 'deduction', 'levels']);
+    expect(built?.comparison.compared).toBeGreaterThan(20);
+    expect(built?.comparison.differing).toBe(0);
+    expect(built?.template.grades.map((g) => g.label)).toEqual(['优秀', '良好', '合格', '不合格']);
+  });
+});
+
 describe('Kaohe\'s own rating workbook', () => {
   const data = periodFixture(customerMonthly);
   const bytes = exportScoresXlsx(data);

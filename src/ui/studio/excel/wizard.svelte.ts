@@ -126,6 +126,12 @@ export class ExcelWizard {
     }
   }
 
+  /** The sample workbook (made in the worker), opened as if the person had chosen it. */
+  async trySample(name: string): Promise<void> {
+    const sample = await this.#client.run('excelSample', { name });
+    await this.chooseFile({ name: sample.name, arrayBuffer: async () => sample.bytes });
+  }
+
   /** Go on: analyse the chosen sheet, build from the mapping, or just turn the page. */
   async next(): Promise<void> {
     if (!this.canNext) return;
