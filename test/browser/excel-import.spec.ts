@@ -100,7 +100,7 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
   await page.keyboard.type('客服部考核表');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('已从 Excel 创建模板“客服部考核表”。');
-  await expect(page.getByRole('heading', { name: '客服部考核表', level: 2 })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '客服部考核表', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: /模板列表/ }).click();
   const own = page.getByTestId('own-templates');
   await expect(own.getByTestId('template-card')).toHaveCount(2);

@@ -193,3 +193,78 @@ test('a copied block repeats over a larger selection; the cell menu and the fill
   await page.keyboard.press('Enter');
   await expect(cell(page, 'KF002', 'remark')).toHaveText('表现稳定');
 });
+
+test('the roster: archiving asks first and can be undone, a team is picked or created on purpose, 工号 is unique; messages stay by the roster and go with the view', async ({ page }) => {
+  await openApp(page, '#/rate');
+  const roster = page.getByTestId('roster');
+  const rosterEditor = page.getByTestId('roster-editor');
+  const row = (name: string) => roster.getByRole('row').filter({ has: page.getByRole('gridcell', { name, exact: true }) });
+  await expect(roster.getByRole('row')).toHaveCount(13);
+
+  // Archive: the button asks, naming the person; cancel keeps everyone; confirm archives; undo restores.
+  await row('刘洋').getByRole('gridcell').first().click();
+  await page.keyboard.press('Shift+Space');
+  await page.getByTestId('archive-selected').click();
+  await expect(page.getByTestId('archive-confirm')).toContainText('归档 刘洋？');
+  await expect(page.getByRole('button', { name: '确认归档' })).toBeFocused();
+  await page.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(roster.getByRole('row')).toHaveCount(13);
+  await page.getByTestId('archive-selected').click();
+  await page.getByRole('button', { name: '确认归档' }).click();
+  await expect(roster.getByRole('row')).toHaveCount(12);
+  const notice = page.locator('[data-notices="roster"]').getByTestId('notice');
+  await expect(notice).toContainText('已归档 1 人');
+  await notice.getByRole('button', { name: '撤销' }).click();
+  await expect(notice).toContainText('已恢复 1 人');
+  await expect(roster.getByRole('row')).toHaveCount(13);
+  await expect(row('刘洋')).toBeVisible();
+
+  // A team that does not exist is not made up by a typo: the message offers to create it.
+  await row('王芳').locator('[data-col="teamId"]').click();
+  await page.keyboard.type('客服一祖');
+  await page.keyboard.press('Enter');
+  await expect(notice).toContainText('没有名为“客服一祖”的团队，王芳 的团队未修改。现有团队：客服一组、客服二组。');
+  await expect(row('王芳').locator('[data-col="teamId"]')).toHaveText('客服一组');
+  // Typed as it is named (spaces and width do not matter), it is taken.
+  await row('王芳').locator('[data-col="teamId"]').click();
+  await page.keyboard.type(' 客服二组 ');
+  await page.keyboard.press('Enter');
+  await expect(row('王芳').locator('[data-col="teamId"]')).toHaveText('客服二组');
+  // A new team, on purpose: from the message's button.
+  await row('王芳').locator('[data-col="teamId"]').click();
+  await page.keyboard.type('质检组');
+  await page.keyboard.press('Enter');
+  await notice.getByRole('button', { name: '新建团队“质检组”并填入' }).click();
+  await expect(notice).toContainText('已新建团队“质检组”，并填入 1 处');
+  await expect(row('王芳').locator('[data-col="teamId"]')).toHaveText('质检组');
+
+  // 工号 is unique: typing another person's is refused with who has it.
+  await row('王芳').locator('[data-col="employeeNo"]').click();
+  await page.keyboard.type('KF002');
+  await page.keyboard.press('Enter');
+  await expect(notice).toContainText('工号 KF002 已属于 李娜，王芳 的工号未修改。');
+  await expect(row('王芳').locator('[data-col="employeeNo"]')).toHaveText('KF001');
+  await expect(rosterEditor).toBeFocused();
+  // And in the add form, next to the field.
+  await page.getByLabel('姓名', { exact: true }).fill('赵新');
+  await page.getByLabel('工号', { exact: true }).fill('KF003');
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await expect(page.locator('#roster-number-error')).toHaveText('工号 KF003 已属于 张伟。工号不能重复。');
+  await expect(page.getByLabel('工号', { exact: true })).toBeFocused();
+
+  // The message is by the roster, not at the top of the page; another view starts without it.
+  await expect(page.locator('.notice-region').getByTestId('notice')).toHaveCount(0);
+  await page.getByRole('link', { name: '看板' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('看板');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await page.getByRole('link', { name: '评分' }).click();
+  await expect(roster.getByRole('row')).toHaveCount(13);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('the sheet uses the whole width of a wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 2200, height: 900 });
+  await openApp(page, '#/rate');
+  const width = await grid(page).evaluate((element) => element.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(2000);
+});
