@@ -11,5 +11,6 @@ import files from './files';
 import dashboard from './dashboard';
 import print from './print';
 import drop from './drop';
+import pages from './pages';
 
-export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print, drop } as const;
+export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print, drop, pages } as const;
