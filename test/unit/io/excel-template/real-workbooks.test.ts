@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSheet, buildTemplate, checkImport, translateExcelFormula, type ExcelMapping } from '../../../../src/io/excel-template/index';
 import type { ExcelWorkbook } from '../../../../src/io/excel-template/workbook';
-import { pct, roundTrip, type SheetSpec } from './workbooks';
+import * as XLSX from '@e965/xlsx';
+import { buildBook, pct, read, roundTrip, type SheetSpec } from './workbooks';
 
 function analyzed(workbook: ExcelWorkbook, sheet: string, choice?: Parameters<typeof analyzeSheet>[2]): ExcelMapping {
   const result = analyzeSheet(workbook, sheet, choice);
@@ -69,6 +70,14 @@ describe('LibreOffice writes TRUE() and FALSE() as calls', () => {
     expect(check.compared).toBeGreaterThan(0);
     expect(check.differences).toEqual([]);
     expect(result.template.grades.map((g) => g.label)).toEqual(['优秀', '合格', '不合格']);
+  });
+
+  it('saved as .ods, as LibreOffice saves it, it reads the same', () => {
+    const bytes = XLSX.write(buildBook(BOOK), { type: 'array', bookType: 'ods' }) as ArrayBuffer;
+    const workbook = read(new Uint8Array(bytes), '考核.ods');
+    const result = built(workbook, analyzed(workbook, '考核表'));
+    expect(result.review.find((item) => item.name === '出勤得分')?.excel).toBe('=IFS(C2>=22,20,C2>=20,10,TRUE(),0)');
+    expect(checkImport(result).differences).toEqual([]);
   });
 });
 
