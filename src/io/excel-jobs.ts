@@ -3,6 +3,8 @@
 // (corrected) mapping gives, with the review and Kaohe's scores beside Excel's cached values.
 import { analyzeSheet, buildTemplate, checkImport, isComputed, readExcelWorkbook, type ExcelImport, type ExcelWorkbook } from './excel-template/index';
 import { peopleOf } from './excel-template/frame';
+import { ownTemplate } from './excel-template/own-workbook';
+import { sampleWorkbook } from './excel-template/sample';
 import { issue } from './excel-template/issues';
 import type { CellValue } from './excel-template/same-value';
 import type { Comparison, ExcelAnalyzed, ExcelAnalyzeRequest, ExcelBuilt, ExcelBuildRequest, ExcelOpened, ExcelOpenRequest, ExcelOutcome } from './excel-protocol';
@@ -10,6 +12,7 @@ import { sheetPreview } from './excel-preview';
 import { IMPORT_LIMITS } from './limits';
 import { fileProblem } from './problems';
 import { fileKindOf } from './xlsx-read';
+import type { ExportedFile } from './protocol';
 import { inspectZip } from './zip-guard';
 
 /** Rows of people shown under the header in the preview; a form shows its whole first page. */
@@ -37,7 +40,8 @@ export function openExcel(request: ExcelOpenRequest): ExcelOutcome<ExcelOpened> 
   if (!read.ok) return { ok: false, refusal: { kind: 'issues', issues: read.issues } };
   current = { token: request.token, workbook: read.workbook };
   const { sheets, macros, issues } = read.workbook;
-  return { ok: true, value: { file: request.file, sheets, macros, issues } };
+  const own = ownTemplate(read.workbook.book);
+  return { ok: true, value: { file: request.file, sheets, macros, issues, ...(own ? { own } : {}) } };
 }
 
 function opened(token: string): ExcelWorkbook | undefined {
@@ -47,13 +51,14 @@ function opened(token: string): ExcelWorkbook | undefined {
 export function analyzeExcel(request: ExcelAnalyzeRequest): ExcelOutcome<ExcelAnalyzed> {
   const workbook = opened(request.token);
   if (!workbook) return { ok: false, refusal: { kind: 'closed' } };
-  const analyzed = analyzeSheet(workbook, request.sheet);
+  const analyzed = analyzeSheet(workbook, request.sheet, request.choice);
   if (!analyzed.ok) return { ok: false, refusal: { kind: 'issues', issues: analyzed.issues } };
   const { mapping } = analyzed;
-  const people = peopleOf(workbook.book, mapping).map(({ id, name, sheet, row }) => ({ id, name, sheet, row }));
+  const people = peopleOf(workbook.book, mapping).map(({ id, name, sheet, row, offset }) => ({ id, name, sheet, row, offset }));
   const lastFieldRow = Math.max(0, ...mapping.fields.map((field) => (field.at.row === 'person' ? 0 : field.at.row)));
   const firstPerson = mapping.people.kind === 'rows' ? (mapping.people.rows[0] ?? mapping.headerRow + 1) : 0;
-  const wanted = mapping.layout === 'form' ? lastFieldRow + 1 : Math.max(mapping.headerRow + 1, firstPerson) + PREVIEW_PEOPLE;
+  // A form shows its first copy whole (and the header of forms side by side), rows show a few people.
+  const wanted = mapping.layout === 'rows' ? Math.max(mapping.headerRow + 1, firstPerson) + PREVIEW_PEOPLE : Math.max(lastFieldRow, mapping.headerRow) + 1;
   const sheet = workbook.book.Sheets[request.sheet];
   if (!sheet) return { ok: false, refusal: { kind: 'issues', issues: [issue('noSheet', { sheet: request.sheet })] } };
   return { ok: true, value: { mapping, preview: sheetPreview(sheet, request.sheet, Math.min(wanted, PREVIEW_MAX_ROWS)), people } };
@@ -95,4 +100,10 @@ export function buildExcel(request: ExcelBuildRequest): ExcelOutcome<ExcelBuilt>
 /** Forget the workbook (the wizard was closed or saved). */
 export function closeExcel(): void {
   current = undefined;
+}
+
+/** The sample workbook to try the wizard with (and to download), under the name the page gives. */
+export function excelSample(request: { readonly name: string }): ExportedFile {
+  const bytes = sampleWorkbook();
+  return { name: request.name, bytes: bytes.slice().buffer };
 }

@@ -2,7 +2,7 @@
 // SheetJS object) stays in the worker; the page holds a token naming it and gets plain data back.
 import type { Problem } from '../scoring/validate';
 import type { Template } from '../scoring/model';
-import type { Difference, ExcelMapping, FieldRole, Issue, ReviewItem, SheetSummary } from './excel-template/index';
+import type { AnalyzeChoice, Difference, ExcelMapping, FieldRole, FormOffset, Issue, ReviewItem, SheetSummary } from './excel-template/index';
 import type { CellValue } from './excel-template/same-value';
 import type { IoProblem } from './problems';
 
@@ -32,6 +32,8 @@ export interface ExcelOpened {
   readonly macros: boolean;
   /** Workbook-level findings (macros). */
   readonly issues: readonly Issue[];
+  /** A rating workbook Kaohe exported: the template it carries, to take back as it is. */
+  readonly own?: { readonly template: Template; readonly sheet: string };
 }
 
 /** One cell of the sheet preview: its shown text, its formula, and the block it spans when merged. */
@@ -60,11 +62,15 @@ export interface ExcelPersonName {
   readonly sheet: string;
   /** 0-based; -1 for a form per person. */
   readonly row: number;
+  /** Forms on one sheet: where this person's copy is. */
+  readonly offset: FormOffset;
 }
 
 export interface ExcelAnalyzeRequest {
   readonly token: string;
   readonly sheet: string;
+  /** The layout, header row and name column the person chose; the rest is guessed. */
+  readonly choice?: AnalyzeChoice;
 }
 
 export interface ExcelAnalyzed {

@@ -18,7 +18,7 @@ import { batchSize } from './entry-batch';
 import { fileKindOf, readWorkbook } from './xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
 import { IMPORT_LIMITS } from './limits';
-import { analyzeExcel, buildExcel, closeExcel, openExcel } from './excel-jobs';
+import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
 
 /** Rows sent back for the header choice and the mapping table. */
 const HEAD_ROWS = 30;
@@ -150,4 +150,5 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,
   excelClose: closeExcel,
+  excelSample,
 };

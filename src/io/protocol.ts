@@ -93,6 +93,7 @@ export interface IoCalls {
   excelAnalyze: [ExcelAnalyzeRequest, ExcelOutcome<ExcelAnalyzed>];
   excelBuild: [ExcelBuildRequest, ExcelOutcome<ExcelBuilt>];
   excelClose: [null, void];
+  excelSample: [{ readonly name: string }, ExportedFile];
 }
 
 export type IoJob = keyof IoCalls;

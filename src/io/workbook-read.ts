@@ -30,7 +30,24 @@ export function readWorkbookMeta(workbook: ReadWorkbook): MetaResult {
     return { ok: false, reason: 'invalid' };
   }
   const parsed = v.safeParse(WorkbookMetaSchema, json);
-  return parsed.success ? { ok: true, meta: parsed.output } : { ok: false, reason: 'invalid' };
+  return parsed.success ? { ok: true, meta: withDataSheet(workbook, parsed.output) } : { ok: false, reason: 'invalid' };
+}
+
+/**
+ * The key names the data sheet, but people rename sheets (评分 → 张三的评分). When the named sheet
+ * is gone, the data sheet is the other sheet whose header row is as wide as the key's columns: the
+ * hidden key still says what each column holds.
+ */
+function withDataSheet(workbook: ReadWorkbook, meta: WorkbookMeta): WorkbookMeta {
+  if (workbook.allSheetNames.includes(meta.sheet)) return meta;
+  const width = Math.max(0, ...meta.columns.map((column) => column.index + 1));
+  const renamed = workbook.allSheetNames.find((name) => {
+    if (name === META_SHEET || name === meta.templateSheet) return false;
+    const table = workbook.table(name);
+    const header = 'rows' in table ? table.rows[meta.headerRow] : undefined;
+    return header !== undefined && header.length >= width && header.slice(0, width).filter((cell) => cell !== null && cell !== '').length >= Math.min(width, 2);
+  });
+  return renamed === undefined ? meta : { ...meta, sheet: renamed };
 }
 
 /** The template in the workbook's template sheet, through restoreTemplate. */

@@ -25,7 +25,7 @@ async function openWizard(page: Page): Promise<void> {
 
 test('import a team\'s Excel scorecard, accept the review, and rate a new person with the template', async ({ page }) => {
   await openWizard(page);
-  await page.getByLabel('Excel 文件（.xlsx、.xls、.xlsm）').setInputFiles({ name: '客服部考核.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(scorecardBytes()) });
+  await page.getByTestId('excel-file').setInputFiles({ name: '客服部考核.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(scorecardBytes()) });
   await expect(page.getByTestId('excel-file-summary')).toContainText('客服部考核.xlsx：3 个工作表');
   await expect(page.getByTestId('excel-file-summary')).toContainText('没有发现宏或其他问题。');
   await next(page).click();
@@ -100,7 +100,7 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
   await page.keyboard.type('客服部考核表');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('已从 Excel 创建模板“客服部考核表”。');
-  await expect(page.getByRole('heading', { name: '客服部考核表', level: 2 })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '客服部考核表', level: 1 })).toBeFocused();
   await page.getByRole('button', { name: /模板列表/ }).click();
   const own = page.getByTestId('own-templates');
   await expect(own.getByTestId('template-card')).toHaveCount(2);
@@ -134,7 +134,7 @@ test('import a team\'s Excel scorecard, accept the review, and rate a new person
 
 test('a file that is not a workbook is refused; macros are reported, never run; a typed-over total is found; cancel stores nothing', async ({ page }) => {
   await openWizard(page);
-  const input = page.getByLabel('Excel 文件（.xlsx、.xls、.xlsm）');
+  const input = page.getByTestId('excel-file');
   await input.setInputFiles({ name: '名单.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from('姓名,工号\n张三,E001\n') });
   await expect(page.getByTestId('excel-failure')).toHaveText('“名单.xlsx”不是 Excel 工作簿。请选择 Excel 或 WPS 保存的 .xlsx、.xls 或 .xlsm 文件。');
   await expect(page.getByTestId('excel-failure')).toBeFocused();
@@ -166,4 +166,71 @@ test('a file that is not a workbook is refused; macros are reported, never run; 
   await expect(page.getByTestId('notice')).toContainText('已取消从 Excel 新建，未保存任何内容。');
   await expect(page.getByTestId('own-templates').getByTestId('template-card')).toHaveCount(1);
   await expect(wizard(page)).toHaveCount(0);
+});
+
+test('no file at hand: the sample workbook; a wrong layout is not a dead end; a file dropped on the zone opens', async ({ page }) => {
+  await openWizard(page);
+  // The file zone speaks the page's language, not the browser's ("Choose file / No file chosen").
+  const zone = page.locator('.file-drop');
+  await expect(zone).toContainText('把文件拖到这里，或 选择文件');
+  await expect(page.getByTestId('excel-file-chosen')).toHaveText('尚未选择文件');
+  await page.getByTestId('language-select').selectOption('en');
+  await expect(zone).toContainText('Drop a file here, or choose a file');
+  await expect(page.getByTestId('excel-file-chosen')).toHaveText('No file chosen yet');
+  await page.getByTestId('language-select').selectOption('zh-CN');
+
+  // The sample: one row per person, five people, and Kaohe agrees with every cached value.
+  await page.getByTestId('excel-sample').click();
+  await expect(page.getByTestId('excel-file-summary')).toContainText('示例-客服月度考核表.xlsx：1 个工作表');
+  await next(page).click();
+  await next(page).click();
+  const summary = page.getByTestId('excel-mapping-summary');
+  await expect(summary).toContainText('每人一行，表头在第 2 行');
+  await expect(summary).toContainText('找到 5 人：王芳、李娜、张伟、刘洋、陈静');
+  // A wrong choice (the form layout) reads the sheet again and says what it found; choosing back
+  // gives the five people again.
+  const layout = page.getByRole('group', { name: '表格的布局' });
+  await layout.getByRole('radio', { name: '每人一张表（在同一工作表上）' }).check();
+  await expect(summary).toContainText('每人一张表（在同一工作表上），表头在第 2 行');
+  await layout.getByRole('radio', { name: '每人一行' }).check();
+  await expect(page.getByTestId('excel-header-row').locator('option').nth(2)).toHaveText(/^第 3 行：王芳 \| KF001 \|/);
+  await page.getByTestId('excel-header-row').selectOption({ index: 2 });
+  await expect(summary).toContainText('每人一行，表头在第 3 行');
+  await expect(summary).toContainText('找到 4 人');
+  await page.getByTestId('excel-header-row').selectOption({ index: 1 });
+  await expect(summary).toContainText('找到 5 人：王芳、李娜、张伟、刘洋、陈静');
+  await next(page).click();
+  await expect(page.getByTestId('excel-review-summary')).toHaveText('4 项指标：4 项识别为无代码规则，0 项保留为公式，0 项无法翻译（按 Excel 中的分数直接录入）。');
+  await next(page).click();
+  await expect(page.getByTestId('excel-check-summary')).toContainText('0 个不同');
+
+  // Back to the first step; a team sheet dropped on the zone (header on row 1, teams as columns).
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '← 上一步' }).click();
+  await expect(stepTitle(page)).toHaveText('第 1 步（共 6 步）：选择文件');
+  const teams = buildBook({
+    团队考核: {
+      rows: [
+        ['考核项目', '评分标准', '分值', '客服一组', '客服二组'],
+        ['接通率', '≥95%得满分', '40分', 36, null],
+        ['满意度', '≥90分得满分', '60分', 54, null],
+        ['合计', null, null, '=SUM(D2:D3)', '=SUM(E2:E3)'],
+      ],
+    },
+  });
+  const bytes = [...new Uint8Array(XLSX.write(teams, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)];
+  const dropped = await page.evaluateHandle(
+    ({ data, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], '团队考核.xlsx', { type }));
+      return transfer;
+    },
+    { data: bytes, type: XLSX_TYPE },
+  );
+  await zone.dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('excel-file-chosen')).toHaveText('已选择：团队考核.xlsx');
+  await expect(page.getByTestId('excel-file-summary')).toContainText('团队考核.xlsx：1 个工作表');
+  await next(page).click();
+  await next(page).click();
+  await expect(summary).toContainText('每人一张表（在同一工作表上），表头在第 1 行');
+  await expect(summary).toContainText('找到 2 人：客服一组、客服二组');
 });

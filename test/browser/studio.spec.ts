@@ -39,7 +39,7 @@ const firstRow = (page: Page) => page.getByTestId('preview-results').getByRole('
 test('duplicate a seed table, change a band and the weights, see the preview follow; break the weights', async ({ page }) => {
   await openApp(page, '#/templates');
   await page.getByRole('button', { name: '复制并编辑“客户考核评分表(月度)”' }).click();
-  await expect(page.getByRole('heading', { name: '客户考核评分表(月度) 副本', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '客户考核评分表(月度) 副本', level: 1 })).toBeVisible();
   await fillSample(page);
   // Worked by hand: 业绩 = 20 + 10 + 10 + 5 + 10 + (30−10)/30×10 + 10 = 71.667 (weighted, /max × weight);
   // 行为 = 16 + 16 + 12 + 20 + 16 = 80; total = 71.667 × 80% + 80 × 20% = 73.33 → 良好.
@@ -178,7 +178,7 @@ test('the main path with the keyboard alone', async ({ page }) => {
   await openApp(page, '#/templates');
   await tabTo(page, page.getByRole('button', { name: '复制并编辑“客户考核评分表(月度)”' }));
   await page.keyboard.press('Enter');
-  const heading = page.getByRole('heading', { name: '客户考核评分表(月度) 副本', level: 2 });
+  const heading = page.getByRole('heading', { name: '客户考核评分表(月度) 副本', level: 1 });
   await expect(heading).toBeFocused();
 
   // Into the outline, move 客户信息掌控率 down with Alt+↓, hear where it went.

@@ -18,5 +18,15 @@ export default {
   'cell.empty': 'empty',
   'cell.readOnly': ' (read-only)',
   'editor.label': 'Edit {column}, {row}',
-  'keys.help': 'Arrows move, typing replaces, F2 edits, Enter confirms, Esc cancels, Ctrl+C / Ctrl+V copy and paste, Ctrl+D fills down, Ctrl+Z undoes',
+  'keys.help': 'Arrows move, Tab goes to the next cell to fill, typing replaces, F2 edits, Enter confirms, Ctrl+Enter fills every selected cell, Esc cancels; Esc then Tab leaves the sheet. Shift+Space selects the row, Ctrl+Space the column, Ctrl+C / Ctrl+V copy and paste, Ctrl+D fills down, Ctrl+Z undoes, Shift+F10 opens the cell menu',
+  // ---- cell menu (right click, the menu key, Shift+F10) ----
+  'cellMenu.label': 'Cell menu',
+  'cellMenu.copy': 'Copy',
+  'cellMenu.paste': 'Paste',
+  'cellMenu.clear': 'Clear contents',
+  'cellMenu.fillDown': 'Fill down',
+  'cellMenu.note': 'Write a note (this row\'s "{column}")',
+  'cellMenu.copied': '{count} cells copied.',
+  'cellMenu.copyFailed': 'The browser does not allow copying from the menu: use Ctrl+C.',
+  'cellMenu.pasteFailed': 'The browser does not allow pasting from the menu: use Ctrl+V.',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -10,5 +10,7 @@ import grid from './grid';
 import files from './files';
 import dashboard from './dashboard';
 import print from './print';
+import drop from './drop';
+import pages from './pages';
 
-export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print } as const;
+export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print, drop, pages } as const;

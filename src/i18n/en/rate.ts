@@ -60,7 +60,7 @@ export default {
   'sheet.redo': 'Redo',
   'sheet.saved': 'Saved',
   'sheet.saving': 'Saving…',
-  'sheet.help': 'Works like Excel: type to replace a cell, Enter / Tab confirm and move, F2 edits, Ctrl+V pastes a block, Ctrl+Z undoes. Click a grey computed cell to see how it was worked out.',
+  'sheet.help': 'Works like Excel: type to replace a cell, Enter / Tab confirm and move, F2 edits, Ctrl+V pastes a block, Ctrl+Z undoes, right click or Shift+F10 opens a menu; Esc then Tab leaves the sheet. Click a grey computed cell to see how it was worked out.',
   'edit.pasted': 'Pasted {count} cells',
   'edit.filled': 'Filled {count} cells',
   'edit.cleared': 'Cleared {count} cells',

@@ -17,5 +17,15 @@ export default {
   'cell.empty': '空',
   'cell.readOnly': '（只读）',
   'editor.label': '编辑 {column}，{row}',
-  'keys.help': '方向键移动，直接输入即替换，F2 编辑，Enter 确认，Esc 取消，Ctrl+C / Ctrl+V 复制粘贴，Ctrl+D 向下填充，Ctrl+Z 撤销',
+  'keys.help': '方向键移动，Tab 到下一个可填的格子，直接输入即替换，F2 编辑，Enter 确认，Ctrl+Enter 填入所有选中的格子，Esc 取消；Esc 后再按 Tab 离开表格。Shift+空格选整行，Ctrl+空格选整列，Ctrl+C / Ctrl+V 复制粘贴，Ctrl+D 向下填充，Ctrl+Z 撤销，Shift+F10 打开单元格菜单',
+  // ---- 单元格菜单（右键、菜单键、Shift+F10） ----
+  'cellMenu.label': '单元格菜单',
+  'cellMenu.copy': '复制',
+  'cellMenu.paste': '粘贴',
+  'cellMenu.clear': '清除内容',
+  'cellMenu.fillDown': '向下填充',
+  'cellMenu.note': '写批注（本行的“{column}”）',
+  'cellMenu.copied': '已复制 {count} 个单元格。',
+  'cellMenu.copyFailed': '浏览器不允许从菜单复制：请用 Ctrl+C。',
+  'cellMenu.pasteFailed': '浏览器不允许从菜单粘贴：请用 Ctrl+V。',
 } as const;

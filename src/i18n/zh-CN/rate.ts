@@ -59,7 +59,7 @@ export default {
   'sheet.redo': '重做',
   'sheet.saved': '已保存',
   'sheet.saving': '正在保存…',
-  'sheet.help': '像 Excel 一样操作：直接输入替换单元格，Enter / Tab 确认并移动，F2 编辑，Ctrl+V 粘贴整块，Ctrl+Z 撤销。点击灰色的计算列可查看计算过程。',
+  'sheet.help': '像 Excel 一样操作：直接输入替换单元格，Enter / Tab 确认并移动，F2 编辑，Ctrl+V 粘贴整块，Ctrl+Z 撤销，右键或 Shift+F10 打开菜单；按 Esc 再按 Tab 离开表格。点击灰色的计算列可查看计算过程。',
   'edit.pasted': '已粘贴 {count} 个单元格',
   'edit.filled': '已填充 {count} 个单元格',
   'edit.cleared': '已清除 {count} 个单元格',

@@ -175,8 +175,12 @@ function parsePrimary(state: State): ExcelNode {
       if (token.what === 'external') return foreign('externalLink', { ref: token.text });
       if (token.what === 'structured') return foreign('structuredReference', { ref: token.text });
       return foreign('unsupportedOperator', { op: token.text });
-    case 'function':
-      return parseCall(state, token.name);
+    case 'function': {
+      const call = parseCall(state, token.name);
+      // LibreOffice writes the constants as calls, TRUE() and FALSE(): they are the same booleans.
+      if (call.type === 'call' && call.args.length === 0 && /^(TRUE|FALSE)$/i.test(call.name)) return { type: 'boolean', value: call.name.toUpperCase() === 'TRUE' };
+      return call;
+    }
     case 'lparen': {
       const inner = parseExpression(state);
       if (peek(state)?.kind === 'comma') {

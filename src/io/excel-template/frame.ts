@@ -6,7 +6,7 @@ import type { CellResolution, Resolution, Resolver } from './excel-formula';
 import { referencesOf } from './excel-formula';
 import { parseExcel } from './excel-parser';
 import { issue } from './issues';
-import type { ExcelMapping, MappedField } from './mapping';
+import type { ExcelMapping, FormOffset, MappedField } from './mapping';
 import { cellName, columnLetters, isSingleCell, quoteSheet, referenceText, type Reference } from './references';
 
 export interface PersonFrame {
@@ -14,9 +14,13 @@ export interface PersonFrame {
   readonly name: string;
   /** The sheet holding the person's values. */
   readonly sheet: string;
-  /** The person's row (one row per person), or -1 (one form per person). */
+  /** The person's row (one row per person), or -1 (a form per person). */
   readonly row: number;
+  /** Where the person's copy of the form is, from the first copy ({0, 0} but for forms on one sheet). */
+  readonly offset: FormOffset;
 }
+
+const NO_OFFSET: FormOffset = { row: 0, col: 0 };
 
 export interface CellPlace {
   readonly sheet: string;
@@ -28,7 +32,18 @@ export interface CellPlace {
 const MAX_BLOCK = 10_000;
 
 export function placeOf(field: MappedField, person: PersonFrame): CellPlace {
-  return { sheet: person.sheet, row: field.at.row === 'person' ? person.row : field.at.row, col: field.at.col };
+  if (field.at.row === 'person') return { sheet: person.sheet, row: person.row, col: field.at.col };
+  return { sheet: person.sheet, row: field.at.row + person.offset.row, col: field.at.col + person.offset.col };
+}
+
+/**
+ * The name written on a form: `张三` beside 姓名：, or `姓名：张三` in one cell. A blank name cell, or
+ * one holding the next label (`月份：`), names nobody.
+ */
+export function formName(text: string): string {
+  const named = text.replace(/^姓\s*名\s*[:：]\s*/, '').trim();
+  if (named === '' || /[:：]$/.test(named)) return '';
+  return named;
 }
 
 /** `考核表!E5`, for messages and the review list. */
@@ -51,15 +66,22 @@ export function peopleOf(book: WorkBook, mapping: ExcelMapping): PersonFrame[] {
     return spec.rows.map((row) => {
       const name = cellText(cellAt(sheet, row, spec.nameColumn)) || `${mapping.sheet}!${row + 1}`;
       const number = spec.idColumn === undefined ? '' : cellText(cellAt(sheet, row, spec.idColumn));
-      return { id: unique(number || name), name, sheet: mapping.sheet, row };
+      return { id: unique(number || name), name, sheet: mapping.sheet, row, offset: NO_OFFSET };
+    });
+  }
+  if (spec.kind === 'blocks') {
+    const sheet = book.Sheets[mapping.sheet];
+    return spec.blocks.map((offset, index) => {
+      const named = sheet && spec.nameCell ? formName(cellText(cellAt(sheet, spec.nameCell.row + offset.row, spec.nameCell.col + offset.col))) : '';
+      const name = named || (spec.blocks.length === 1 ? mapping.sheet : `${mapping.sheet} ${index + 1}`);
+      return { id: unique(name), name, sheet: mapping.sheet, row: -1, offset };
     });
   }
   return spec.sheets.map((sheetName) => {
     const sheet = book.Sheets[sheetName];
-    // `姓名：张三` in one cell gives 张三.
-    const named = sheet && spec.nameCell ? cellText(cellAt(sheet, spec.nameCell.row, spec.nameCell.col)).replace(/^姓\s*名\s*[:：]\s*/, '') : '';
+    const named = sheet && spec.nameCell ? formName(cellText(cellAt(sheet, spec.nameCell.row, spec.nameCell.col))) : '';
     const name = named || sheetName;
-    return { id: unique(name), name, sheet: sheetName, row: -1 };
+    return { id: unique(name), name, sheet: sheetName, row: -1, offset: NO_OFFSET };
   });
 }
 
@@ -84,10 +106,27 @@ function peopleIndex(ctx: FrameContext): { rows: ReadonlySet<number>; sheets: Re
   return index;
 }
 
+/** Fields of the form (not ignored) whose cells are each person's own. */
+function formFields(ctx: FrameContext): MappedField[] {
+  return ctx.mapping.fields.filter((f) => f.role !== 'ignore' && typeof f.at.row === 'number');
+}
+
+/** The field of a form copy at a cell of the mapped sheet, with the copy it belongs to. */
+function blockFieldAt(ctx: FrameContext, row: number, col: number): { field: MappedField; offset: FormOffset } | undefined {
+  if (ctx.mapping.people.kind !== 'blocks') return undefined;
+  for (const offset of ctx.mapping.people.blocks) {
+    const field = formFields(ctx).find((f) => f.at.row === row - offset.row && f.at.col === col - offset.col);
+    if (field) return { field, offset };
+  }
+  return undefined;
+}
+
 /** Does a cell hold a value of some person (not a constant shared by everyone)? */
 function isPersonCell(ctx: FrameContext, sheet: string, row: number, col: number): boolean {
-  if (ctx.mapping.people.kind === 'rows') return sheet === ctx.mapping.sheet && peopleIndex(ctx).rows.has(row);
-  return peopleIndex(ctx).sheets.has(sheet) && ctx.mapping.fields.some((f) => f.role !== 'ignore' && f.at.row === row && f.at.col === col);
+  const kind = ctx.mapping.people.kind;
+  if (kind === 'rows') return sheet === ctx.mapping.sheet && peopleIndex(ctx).rows.has(row);
+  if (kind === 'blocks') return sheet === ctx.mapping.sheet && blockFieldAt(ctx, row, col) !== undefined;
+  return peopleIndex(ctx).sheets.has(sheet) && formFields(ctx).some((f) => f.at.row === row && f.at.col === col);
 }
 
 function fieldAt(ctx: FrameContext, row: number | 'person', col: number): MappedField | undefined {
@@ -107,7 +146,7 @@ function resolveCell(ctx: FrameContext, person: PersonFrame, sheet: string, row:
     const field = fieldAt(ctx, 'person', col);
     if (field) return { kind: 'name', name: ctx.names.get(field.key) as string };
   } else if (sheet === person.sheet) {
-    const field = fieldAt(ctx, row, col);
+    const field = fieldAt(ctx, row - person.offset.row, col - person.offset.col);
     if (field) return { kind: 'name', name: ctx.names.get(field.key) as string };
   }
   const worksheet = ctx.book.Sheets[sheet];
@@ -117,6 +156,8 @@ function resolveCell(ctx: FrameContext, person: PersonFrame, sheet: string, row:
   // A person's cell that is not mapped (or an empty one between mapped ones, read as blank).
   if (isPersonCell(ctx, sheet, row, col) || (rowsLayout && sheet === ctx.mapping.sheet && row === person.row)) {
     if (value === null && cellFormula(cell) === undefined) return { kind: 'constant', value: null };
+    // Another copy of the form on the same sheet is another person.
+    if (ctx.mapping.people.kind === 'blocks') return { kind: 'unsupported', issue: issue('otherPerson', { ref: where }) };
     return { kind: 'unsupported', issue: issue('outsideTable', { ref: where }) };
   }
   const formula = cellFormula(cell);
@@ -135,8 +176,35 @@ function touchesPeople(ctx: FrameContext, sheet: string, ref: Reference): boolea
     const { first, last } = peopleIndex(ctx);
     return sheet === ctx.mapping.sheet && ref.start.row <= last && ref.end.row >= first && ctx.people.some((p) => p.row >= ref.start.row && p.row <= ref.end.row);
   }
-  if (!peopleIndex(ctx).sheets.has(sheet)) return false;
-  return ctx.mapping.fields.some((f) => f.role !== 'ignore' && typeof f.at.row === 'number' && f.at.row >= ref.start.row && f.at.row <= ref.end.row && f.at.col >= ref.start.col && f.at.col <= ref.end.col);
+  const offsets = ctx.mapping.people.kind === 'blocks' ? ctx.mapping.people.blocks : [NO_OFFSET];
+  if (ctx.mapping.people.kind === 'blocks' ? sheet !== ctx.mapping.sheet : !peopleIndex(ctx).sheets.has(sheet)) return false;
+  return formFields(ctx).some((f) =>
+    offsets.some((o) => {
+      const row = (f.at.row as number) + o.row;
+      const col = f.at.col + o.col;
+      return row >= ref.start.row && row <= ref.end.row && col >= ref.start.col && col <= ref.end.col;
+    }),
+  );
+}
+
+/**
+ * Forms side by side (a column per team): a range holding the same field of every copy, and
+ * nothing else, is that field's team column (`RANK(D9,$D$9:$F$9)`).
+ */
+function blockTeamColumn(ctx: FrameContext, sheet: string, ref: Reference): string | undefined {
+  if (ctx.mapping.people.kind !== 'blocks' || sheet !== ctx.mapping.sheet || ref.whole !== undefined) return undefined;
+  const blocks = ctx.mapping.people.blocks;
+  const cells = (ref.end.row - ref.start.row + 1) * (ref.end.col - ref.start.col + 1);
+  if (blocks.length < 2 || cells !== blocks.length) return undefined;
+  let key: string | undefined;
+  for (let row = ref.start.row; row <= ref.end.row; row++) {
+    for (let col = ref.start.col; col <= ref.end.col; col++) {
+      const found = blockFieldAt(ctx, row, col);
+      if (!found || (key !== undefined && found.field.key !== key)) return undefined;
+      key = found.field.key;
+    }
+  }
+  return key === undefined ? undefined : ctx.names.get(key);
 }
 
 function resolveRange(ctx: FrameContext, person: PersonFrame, sheet: string, ref: Reference): Resolution {
@@ -154,6 +222,8 @@ function resolveRange(ctx: FrameContext, person: PersonFrame, sheet: string, ref
       return { kind: 'unsupported', issue: issue(coversTeam ? 'rangeUse' : 'otherPerson', { ref: text }) };
     }
   }
+  const team = blockTeamColumn(ctx, sheet, ref);
+  if (team !== undefined) return { kind: 'team', name: team };
   const height = ref.end.row - ref.start.row + 1;
   const width = ref.end.col - ref.start.col + 1;
   if (ref.whole !== undefined || height * width > MAX_BLOCK) return { kind: 'unsupported', issue: issue('outsideTable', { ref: text }) };

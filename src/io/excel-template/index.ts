@@ -6,7 +6,8 @@ export { readExcelWorkbook, wrapWorkbook, EXCEL_LIMITS, type ExcelWorkbook, type
 export { analyzeSheet, type AnalyzeResult } from './analyze';
 export { buildTemplate, type BuildOptions, type ExcelImport, type FieldTarget, type ImportedPerson, type ReviewItem, type ReviewKind } from './build';
 export { checkImport, isComputed, type CheckResult, type Difference } from './check';
-export type { ExcelMapping, FieldPlace, FieldRole, MappedField, PeopleSpec } from './mapping';
+export type { AnalyzeChoice, ExcelLayout, ExcelMapping, FieldPlace, FieldRole, FormOffset, MappedField, PeopleSpec } from './mapping';
+export { EXCEL_LAYOUTS } from './mapping';
 export { ISSUE_CODES, issueMessageKey, type Issue, type IssueCode } from './issues';
 export { translateExcelFormula, printKaohe, type CellResolution, type Resolution, type Resolver, type TranslateOptions, type Translation } from './excel-formula';
 export { parseExcel, type ExcelNode, type ExcelParseOptions } from './excel-parser';

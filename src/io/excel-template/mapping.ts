@@ -40,15 +40,34 @@ export interface MappedField {
   readonly definition?: string;
 }
 
+/** Where one copy of a form sits on its sheet: rows and columns from the first copy. */
+export interface FormOffset {
+  readonly row: number;
+  readonly col: number;
+}
+
 export type PeopleSpec =
   /** One row per person: the rows (0-based), where the name is and optionally an employee number. */
   | { readonly kind: 'rows'; readonly rows: readonly number[]; readonly nameColumn: number; readonly idColumn?: number }
-  /** One form per person: the sheets (the mapped sheet first) and the cell holding the name. */
+  /**
+   * One form per person on the mapped sheet: copies of the same form stacked down the sheet, or
+   * side by side (a column per person or team, the names in the header). Field places are those of
+   * the first copy; each copy is shifted by its offset. The name is at `nameCell` shifted likewise.
+   */
+  | { readonly kind: 'blocks'; readonly blocks: readonly FormOffset[]; readonly nameCell?: { readonly row: number; readonly col: number } }
+  /** One sheet per person: the sheets (the mapped sheet first) and the cell holding the name. */
   | { readonly kind: 'sheets'; readonly sheets: readonly string[]; readonly nameCell?: { readonly row: number; readonly col: number } };
+
+/**
+ * How people are laid out: one row each (`rows`), one form each on the sheet (`form`), one sheet
+ * each (`sheets`). The wizard lets the person choose; `analyzeSheet` proposes one.
+ */
+export type ExcelLayout = 'rows' | 'form' | 'sheets';
+export const EXCEL_LAYOUTS: readonly ExcelLayout[] = ['rows', 'form', 'sheets'];
 
 export interface ExcelMapping {
   readonly sheet: string;
-  readonly layout: 'rows' | 'form';
+  readonly layout: ExcelLayout;
   /** The row of column headers (0-based), for the wizard. */
   readonly headerRow: number;
   /** A title found above the table (客户考核评分表(月度)), used as the template's name. */
@@ -59,4 +78,13 @@ export interface ExcelMapping {
   readonly sections: readonly string[];
   /** Formula text uses R1C1 references (set when the workbook says so). */
   readonly r1c1?: boolean;
+}
+
+/** What the person chose in the wizard; anything left out is guessed. */
+export interface AnalyzeChoice {
+  readonly layout?: ExcelLayout;
+  /** 0-based. */
+  readonly headerRow?: number;
+  /** One row per person: the column holding the names (0-based). */
+  readonly nameColumn?: number;
 }

@@ -59,3 +59,27 @@ export function rangeOf(anchor: CellRef, focus: CellRef): ViewRange {
 export function inRange(range: ViewRange, row: number, col: number): boolean {
   return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }
+
+/**
+ * The fill handle dragged from `source` to the cell `to`: the source grows down, up, right or
+ * left (whichever way the pointer went furthest), or stays as it is while the pointer is inside.
+ */
+export function fillTarget(source: ViewRange, to: CellRef): ViewRange {
+  const down = to.row - source.bottom;
+  const up = source.top - to.row;
+  const right = to.col - source.right;
+  const left = source.left - to.col;
+  const vertical = Math.max(down, up);
+  const horizontal = Math.max(right, left);
+  if (vertical <= 0 && horizontal <= 0) return source;
+  if (vertical >= horizontal) return down > 0 ? { ...source, bottom: to.row } : { ...source, top: to.row };
+  return right > 0 ? { ...source, right: to.col } : { ...source, left: to.col };
+}
+
+/** The cell of `source` a filled cell copies: the source block repeated in every direction. */
+export function fillSourceCell(source: ViewRange, row: number, col: number): CellRef {
+  const height = source.bottom - source.top + 1;
+  const width = source.right - source.left + 1;
+  const mod = (n: number, m: number) => ((n % m) + m) % m;
+  return { row: source.top + mod(row - source.top, height), col: source.left + mod(col - source.left, width) };
+}

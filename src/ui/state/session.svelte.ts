@@ -1,4 +1,9 @@
-// The open workspace, storage status and the message line. One instance for the app.
+// The open workspace, storage status and the messages. One instance for the app.
+//
+// A message shows next to what it is about: each part of a page that can be talked about marks
+// itself `data-notices="<place>"` and shows a <Notices place="…">. A message without a place
+// belongs where the person last clicked or typed; one whose place is not on screen (or that has
+// none: a newer tab, a reload) shows in the corner. Changing views clears it.
 import {
   backupJobs,
   classifyStorageError,
@@ -13,15 +18,37 @@ import { t } from '../../i18n/locale.svelte';
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly text: string;
+  /** The part of the page it is about (`data-notices` of a region), if any. */
+  readonly place?: string;
+  /** One thing to do about it, as a button beside the text (撤销, 新建团队). */
+  readonly action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
+/** The place of the region an event happened in. */
+function placeOf(target: EventTarget | null): string | undefined {
+  return target instanceof Element ? (target.closest<HTMLElement>('[data-notices]')?.dataset.notices ?? undefined) : undefined;
 }
 
 function createSession() {
   let workspaceId = $state<string | undefined>(undefined);
   let persistence = $state<PersistenceState | 'pending'>('pending');
   let notice = $state<Notice | null>(null);
+  /** How many <Notices> show each place right now. */
+  let shown = $state<Record<string, number>>({});
+  /** Where the person last clicked, typed or moved the focus: where their actions' messages go. */
+  let lastPlace: string | undefined;
 
-  function notify(kind: Notice['kind'], text: string): void {
-    notice = { kind, text };
+  function notify(kind: Notice['kind'], text: string, place: string | undefined = lastPlace, action?: NoticeAction): void {
+    notice = { kind, text, ...(place === undefined ? {} : { place }), ...(action ? { action } : {}) };
+  }
+
+  function remember(event: Event): void {
+    lastPlace = placeOf(event.target);
   }
 
   /** Turn a failed write into a message that says what to do; nothing is thrown further. */
@@ -46,6 +73,7 @@ function createSession() {
   }
 
   async function start(): Promise<void> {
+    for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, remember, true);
     // A newer tab upgraded the schema: never keep writing with the old one.
     watchDatabase({
       versionChanged: () => {
@@ -90,6 +118,17 @@ function createSession() {
     },
     dismiss(): void {
       notice = null;
+    },
+    /** A <Notices> shows `place` from now on; the returned function says it no longer does. */
+    showPlace(place: string): () => void {
+      shown = { ...shown, [place]: (shown[place] ?? 0) + 1 };
+      return () => {
+        shown = { ...shown, [place]: Math.max(0, (shown[place] ?? 0) - 1) };
+      };
+    },
+    /** Is the message shown next to what it is about (else the corner shows it)? */
+    isShownInPlace(message: Notice): boolean {
+      return message.place !== undefined && (shown[message.place] ?? 0) > 0;
     },
     notify,
     reportError,

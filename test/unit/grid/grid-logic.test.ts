@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, toTsv } from '../../../src/ui/grid/clipboard';
+import { parseTsv, pasteArea, toTsv } from '../../../src/ui/grid/clipboard';
 import { columnAt, columnOffsets, slotsFor, visibleRows } from '../../../src/ui/grid/layout';
-import { jump, rangeOf, step } from '../../../src/ui/grid/navigation';
+import { fillSourceCell, fillTarget, jump, rangeOf, step } from '../../../src/ui/grid/navigation';
 import { filterTest, viewOrder } from '../../../src/ui/grid/view-order';
 import type { GridData } from '../../../src/ui/grid/types';
 
@@ -22,6 +22,37 @@ describe('clipboard text as Excel and WPS write it', () => {
     const rows = [['a\tb', '"引号"'], ['', '评语\n两行']];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
     expect(toTsv([['是', '否']])).toBe('是\t否\r\n');
+  });
+});
+
+describe('where a paste goes', () => {
+  const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+
+  it('repeats a block over a selection that is a multiple of it, as Excel does', () => {
+    expect(pasteArea(range(2, 1, 7, 4), 2, 2)).toEqual({ area: range(2, 1, 7, 4), repeat: true });
+    expect(pasteArea(range(0, 0, 5, 0), 1, 1)).toEqual({ area: range(0, 0, 5, 0), repeat: true });
+  });
+
+  it('lands the block once from the corner when the selection is not a multiple (or smaller)', () => {
+    expect(pasteArea(range(2, 1, 6, 4), 2, 2)).toEqual({ area: range(2, 1, 3, 2), repeat: false });
+    expect(pasteArea(range(3, 3, 3, 3), 5, 4)).toEqual({ area: range(3, 3, 7, 6), repeat: false });
+  });
+});
+
+describe('the fill handle', () => {
+  const source = { top: 2, left: 3, bottom: 3, right: 3 };
+
+  it('grows the selection the way the pointer went furthest', () => {
+    expect(fillTarget(source, { row: 7, col: 4 })).toEqual({ ...source, bottom: 7 });
+    expect(fillTarget(source, { row: 0, col: 3 })).toEqual({ ...source, top: 0 });
+    expect(fillTarget(source, { row: 3, col: 9 })).toEqual({ ...source, right: 9 });
+    expect(fillTarget(source, { row: 2, col: 3 })).toEqual(source);
+  });
+
+  it('repeats the source block into the new cells, in any direction', () => {
+    expect([4, 5, 6, 7].map((row) => fillSourceCell(source, row, 3).row)).toEqual([2, 3, 2, 3]);
+    expect([1, 0].map((row) => fillSourceCell(source, row, 3).row)).toEqual([3, 2]);
+    expect(fillSourceCell(source, 2, 8)).toEqual({ row: 2, col: 3 });
   });
 });
 

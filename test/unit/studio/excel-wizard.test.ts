@@ -8,6 +8,10 @@ import { closeExcel } from '../../../src/io/excel-jobs';
 import { fileProblem } from '../../../src/io/problems';
 import { ExcelWizard, likelyPeriodKind, likelySheet, proposedName } from '../../../src/ui/studio/excel/wizard.svelte';
 import { SCORECARD_SHEET, scorecardBytes } from '../io/excel-template/scorecard-workbook';
+import { buildBook, xlsxBytes } from '../io/excel-template/workbooks';
+import { exportScoresXlsx } from '../../../src/io/export-xlsx';
+import { customerMonthly } from '../../../src/scoring/builtins/index';
+import { periodFixture } from '../io/period-fixture';
 
 type Run = IoClient['run'];
 
@@ -115,6 +119,111 @@ describe('the wizard, step by step', () => {
     await wizard.chooseFile(file('大.xlsx', new Uint8Array([1, 2, 3])));
     expect(wizard.failure).toEqual({ kind: 'io', problem: { code: 'timeout', severity: 'error', file: '大.xlsx', params: { seconds: 60 } } });
     expect(wizard.work).toBeUndefined();
+  });
+});
+
+describe('the layout and header row are the person\'s to choose', () => {
+  // Header on row 1, teams as columns, only the first team rated: the first formulas are far down.
+  const TEAMS = xlsxBytes(
+    buildBook({
+      团队考核: {
+        rows: [
+          ['考核项目', '评分标准', '分值', '客服一组', '客服二组'],
+          ['接通率', '≥95%得满分', '20分', 18, null],
+          ['满意度', '≥90分得满分', '30分', 27, null],
+          ['投诉处理', '每次投诉扣5分', '50分', 45, null],
+          ['合计', null, null, '=SUM(D2:D4)', '=SUM(E2:E4)'],
+        ],
+      },
+    }),
+  );
+
+  it('a wrong layout finds nobody and says so; choosing the form and row 1 again finds the teams, on the same step', async () => {
+    const wizard = new ExcelWizard(client());
+    await wizard.chooseFile(file('团队.xlsx', TEAMS));
+    await wizard.next();
+    await wizard.next();
+    expect(wizard.mapping?.layout).toBe('form');
+    expect(wizard.analyzed?.people.map((p) => p.name)).toEqual(['客服一组', '客服二组']);
+
+    await wizard.choose({ layout: 'rows', headerRow: 4 });
+    expect(wizard.step).toBe('mapping');
+    expect(wizard.mapping).toMatchObject({ layout: 'rows', headerRow: 4 });
+    expect(wizard.problems).toContainEqual({ code: 'noPeople' });
+    expect(wizard.canNext).toBe(false);
+
+    await wizard.choose({ layout: 'form', headerRow: 0 });
+    expect(wizard.problems).toEqual([]);
+    expect(wizard.analyzed?.people.map((p) => p.name)).toEqual(['客服一组', '客服二组']);
+    await wizard.next();
+    expect(wizard.step).toBe('review');
+    expect(wizard.built?.comparison.people.map((p) => p.name)).toEqual(['客服一组', '客服二组']);
+    expect(wizard.built?.comparison.differing).toBe(0);
+  });
+
+  it('a new sheet starts from a fresh guess', async () => {
+    const wizard = new ExcelWizard(client());
+    await throughMapping(wizard);
+    await wizard.choose({ headerRow: 0 });
+    expect(wizard.choice).toEqual({ headerRow: 0 });
+    wizard.back();
+    wizard.chooseSheet(SCORECARD_SHEET);
+    await wizard.next();
+    expect(wizard.step).toBe('mapping');
+    expect(wizard.choice).toEqual({ headerRow: 0 });
+    wizard.back();
+    wizard.chooseSheet('填表说明');
+    await wizard.next();
+    expect(wizard.choice).toEqual({});
+  });
+});
+
+describe('the sample workbook', () => {
+  it('opens as if chosen, reads as one row per person, and Kaohe agrees with every cached cell', async () => {
+    const wizard = new ExcelWizard(client());
+    await wizard.trySample('示例.xlsx');
+    expect(wizard.fileName).toBe('示例.xlsx');
+    await wizard.next();
+    await wizard.next();
+    expect(wizard.mapping?.layout).toBe('rows');
+    expect(wizard.analyzed?.people.map((p) => p.name)).toEqual(['王芳', '李娜', '张伟', '刘洋', '陈静']);
+    expect(wizard.name).toBe('客服月度考核表（示例）');
+    await wizard.next();
+    const built = wizard.built;
+    expect(built?.review.flatMap((item) => item.issues)).toEqual([]);
+    expect(built?.review.filter((item) => item.role === 'indicator').map((item) => item.kind)).toEqual(['bands', 'bands', 'deduction', 'levels']);
+    expect(built?.comparison.compared).toBeGreaterThan(20);
+    expect(built?.comparison.differing).toBe(0);
+    expect(built?.template.grades.map((g) => g.label)).toEqual(['优秀', '良好', '合格', '不合格']);
+  });
+});
+
+describe('Kaohe\'s own rating workbook', () => {
+  const data = periodFixture(customerMonthly);
+  const bytes = exportScoresXlsx(data);
+
+  it('comes back as the same template: weights, bands and grades as exported', async () => {
+    const wizard = new ExcelWizard(client());
+    await wizard.chooseFile(file('客户考核评分表.xlsx', bytes));
+    expect(wizard.opened?.own?.template.name).toBe(customerMonthly.name);
+    expect(wizard.takingOwn).toBe(true);
+    await wizard.next();
+    expect(wizard.step).toBe('save');
+    const saved = wizard.templateToSave();
+    expect(saved).toEqual({ ...customerMonthly, id: '', version: 1 });
+    const sectionWeights = saved?.sections.reduce((sum, section) => sum + (section.weight ?? 0), 0);
+    expect(sectionWeights).toBeCloseTo(1, 12);
+    expect(saved?.grades.map((g) => g.label)).toEqual(['优秀', '良好', '合格', '不合格']);
+    wizard.back();
+    expect(wizard.step).toBe('file');
+  });
+
+  it('can still be read by its formulas instead', async () => {
+    const wizard = new ExcelWizard(client());
+    await wizard.chooseFile(file('客户考核评分表.xlsx', bytes));
+    wizard.useOwn = false;
+    await wizard.next();
+    expect(wizard.step).toBe('sheet');
   });
 });
 

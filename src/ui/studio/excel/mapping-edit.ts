@@ -1,7 +1,7 @@
 // The corrections a person makes to the proposed mapping, as pure functions: a field's role, name,
 // section, input type, weight, max and target. Sections follow their fields (a renamed section
 // column renames the section its indicators name); what cannot be built is listed, not guessed.
-import type { ExcelMapping, FieldRole, MappedField } from '../../../io/excel-template/index';
+import type { ExcelMapping, FieldRole, FormOffset, MappedField } from '../../../io/excel-template/index';
 import { cellName, columnLetters } from '../../../io/excel-template/references';
 import type { InputDef } from '../../../scoring/model';
 
@@ -23,10 +23,20 @@ export type MappingProblem =
   | { readonly code: 'noIndicator' }
   | { readonly code: 'noPeople' };
 
-/** A person found in the file: a row of the mapped sheet, or a sheet of their own. */
+/** A person found in the file: a row of the mapped sheet, a copy of the form on it, or a sheet of their own. */
 export interface PersonPlace {
   readonly sheet: string;
   readonly row: number;
+  /** Forms on one sheet: where this person's copy is. */
+  readonly offset?: FormOffset;
+}
+
+function sameOffset(a: FormOffset | undefined, b: FormOffset | undefined): boolean {
+  return (a?.row ?? 0) === (b?.row ?? 0) && (a?.col ?? 0) === (b?.col ?? 0);
+}
+
+function samePlace(a: PersonPlace, b: PersonPlace): boolean {
+  return a.sheet === b.sheet && a.row === b.row && sameOffset(a.offset, b.offset);
 }
 
 /** Where a field is, as the sheet says it: a column (`E`) or a cell (`G7`). */
@@ -101,7 +111,10 @@ export function editField(mapping: ExcelMapping, key: string, edit: FieldEdit): 
 }
 
 export function isPersonIncluded(mapping: ExcelMapping, person: PersonPlace): boolean {
-  return mapping.people.kind === 'rows' ? mapping.people.rows.includes(person.row) : mapping.people.sheets.includes(person.sheet);
+  const people = mapping.people;
+  if (people.kind === 'rows') return people.rows.includes(person.row);
+  if (people.kind === 'blocks') return people.blocks.some((offset) => sameOffset(offset, person.offset));
+  return people.sheets.includes(person.sheet);
 }
 
 /**
@@ -109,9 +122,10 @@ export function isPersonIncluded(mapping: ExcelMapping, person: PersonPlace): bo
  * form. Everyone found keeps their order in the file (`found`); the template itself has no people.
  */
 export function includePerson(mapping: ExcelMapping, found: readonly PersonPlace[], person: PersonPlace, included: boolean): ExcelMapping {
-  const keep = (other: PersonPlace) => (other.sheet === person.sheet && other.row === person.row ? included : isPersonIncluded(mapping, other));
+  const keep = (other: PersonPlace) => (samePlace(other, person) ? included : isPersonIncluded(mapping, other));
   const people = found.filter(keep);
   if (mapping.people.kind === 'rows') return { ...mapping, people: { ...mapping.people, rows: people.map((p) => p.row) } };
+  if (mapping.people.kind === 'blocks') return { ...mapping, people: { ...mapping.people, blocks: people.map((p) => p.offset ?? { row: 0, col: 0 }) } };
   return { ...mapping, people: { ...mapping.people, sheets: people.map((p) => p.sheet) } };
 }
 
@@ -136,7 +150,7 @@ export function mappingProblems(mapping: ExcelMapping): MappingProblem[] {
     if (fields.length > 1) problems.push({ code: 'oneOnly', role, cells: fields.map(fieldPlace).join(', ') });
   }
   if (!used.some((field) => field.role === 'indicator')) problems.push({ code: 'noIndicator' });
-  const people = mapping.people.kind === 'rows' ? mapping.people.rows : mapping.people.sheets;
+  const people = mapping.people.kind === 'rows' ? mapping.people.rows : mapping.people.kind === 'blocks' ? mapping.people.blocks : mapping.people.sheets;
   if (people.length === 0) problems.push({ code: 'noPeople' });
   return problems;
 }

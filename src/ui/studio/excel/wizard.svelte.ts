@@ -3,9 +3,10 @@
 // class only asks for it, keeps the answers, and drops answers that arrive after a newer request.
 import { IoFailure, type IoClient } from '../../../io/client';
 import type { ExcelAnalyzed, ExcelBuilt, ExcelOpened, ExcelOutcome, ExcelRefusal } from '../../../io/excel-protocol';
-import type { ExcelMapping, SheetSummary } from '../../../io/excel-template/index';
+import type { AnalyzeChoice, ExcelMapping, SheetSummary } from '../../../io/excel-template/index';
 import type { IoProblem } from '../../../io/problems';
 import type { PeriodKind, Template } from '../../../scoring/model';
+import { validateTemplate } from '../../../scoring/validate';
 import { editField, includePerson, mappingProblems, type FieldEdit, type PersonPlace } from './mapping-edit';
 
 export const STEPS = ['file', 'sheet', 'mapping', 'review', 'check', 'save'] as const;
@@ -39,7 +40,7 @@ const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
 export function proposedName(title: string | undefined, sheet: string, file: string): string {
   if (title) return title;
   if (!DEFAULT_SHEET_NAME.test(sheet.trim())) return sheet;
-  return file.replace(/\.(xlsx|xlsm|xls)$/i, '') || sheet;
+  return file.replace(/\.(xlsx|xlsm|xls|ods)$/i, '') || sheet;
 }
 
 /** The period a scorecard is for, when its title or name says so (客户考核评分表(月度)). */
@@ -62,6 +63,12 @@ export class ExcelWizard {
   work = $state.raw<WizardWork | undefined>(undefined);
   name = $state('');
   periodKind = $state<PeriodKind>('month');
+  /** The layout, header row and name column the person chose on the mapping step. */
+  choice = $state.raw<AnalyzeChoice>({});
+  /** Kaohe's own workbook: take its template as it is (true) or read the formulas (false). */
+  useOwn = $state(true);
+  /** The template came from Kaohe's own workbook: no mapping, review or check steps. */
+  readonly takingOwn = $derived(this.useOwn && this.opened?.own !== undefined);
 
   readonly problems = $derived(this.mapping ? mappingProblems(this.mapping) : []);
   readonly stepIndex = $derived(STEPS.indexOf(this.step));
@@ -119,16 +126,26 @@ export class ExcelWizard {
     }
   }
 
+  /** The sample workbook (made in the worker), opened as if the person had chosen it. */
+  async trySample(name: string): Promise<void> {
+    const sample = await this.#client.run('excelSample', { name });
+    await this.chooseFile({ name: sample.name, arrayBuffer: async () => sample.bytes });
+  }
+
   /** Go on: analyse the chosen sheet, build from the mapping, or just turn the page. */
   async next(): Promise<void> {
     if (!this.canNext) return;
     switch (this.step) {
       case 'file':
+        if (this.takingOwn) return this.#takeOwn();
         this.step = 'sheet';
         return;
       case 'sheet':
         if (this.analyzed && this.#analyzedSheet === this.sheet) this.step = 'mapping';
-        else await this.#analyze();
+        else {
+          this.choice = {};
+          await this.#analyze();
+        }
         return;
       case 'mapping':
         if (this.built && this.#builtFrom === this.mapping) this.step = 'review';
@@ -147,7 +164,18 @@ export class ExcelWizard {
     const index = this.stepIndex;
     if (index <= 0 || this.work) return;
     this.failure = undefined;
-    this.step = STEPS[index - 1] ?? 'file';
+    // The template taken as it is skipped the steps between.
+    this.step = this.takingOwn ? 'file' : (STEPS[index - 1] ?? 'file');
+  }
+
+  /**
+   * Read the sheet again with the person's layout, header row or name column: the proposal was a
+   * guess, and a wrong guess must never be a dead end. Corrections made so far start over.
+   */
+  async choose(choice: AnalyzeChoice): Promise<void> {
+    if (this.work || !this.opened) return;
+    this.choice = { ...this.choice, ...choice };
+    await this.#analyze();
   }
 
   chooseSheet(name: string): void {
@@ -189,6 +217,8 @@ export class ExcelWizard {
     this.failure = undefined;
     this.work = undefined;
     this.sheet = '';
+    this.choice = {};
+    this.useOwn = true;
     this.#analyzedSheet = '';
     this.#builtFrom = undefined;
   }
@@ -211,13 +241,27 @@ export class ExcelWizard {
     return call(this.#file.token);
   }
 
+  /** The template in Kaohe's own workbook, as it is: straight to saving it. */
+  #takeOwn(): void {
+    const own = this.opened?.own;
+    if (!own) return;
+    const comparison = { columns: [], people: [], compared: 0, differing: 0, differences: [] };
+    this.built = { template: own.template, review: [], issues: [], problems: validateTemplate(own.template), comparison };
+    this.#builtFrom = undefined;
+    this.sheet = own.sheet;
+    this.name = own.template.name;
+    this.periodKind = own.template.periodKind;
+    this.step = 'save';
+  }
+
   async #analyze(): Promise<void> {
     const ticket = ++this.#ticket;
     const sheet = this.sheet;
+    const choice = this.choice;
     this.failure = undefined;
     this.work = { kind: 'analyzing', sheet };
     try {
-      const result = await this.#withWorkbook((token) => this.#client.run('excelAnalyze', { token, sheet }, { file: this.fileName }));
+      const result = await this.#withWorkbook((token) => this.#client.run('excelAnalyze', { token, sheet, choice }, { file: this.fileName }));
       if (ticket !== this.#ticket) return;
       this.work = undefined;
       if (!result.ok) return this.#refused('analyze', result.refusal);

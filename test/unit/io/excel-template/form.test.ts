@@ -42,7 +42,7 @@ describe('(d) a form per person with merged headers', () => {
   if (!built.ok) throw new Error(JSON.stringify(built.issues));
 
   it('reads the form: header under merged cells, sections from the merged 类别 column, people from same-shaped sheets', () => {
-    expect(mapping.layout).toBe('form');
+    expect(mapping.layout).toBe('sheets');
     expect(mapping.title).toBe('员工月度绩效考核表');
     expect(mapping.headerRow).toBe(3);
     expect(mapping.people).toEqual({ kind: 'sheets', sheets: ['张三', '李四', '王五'], nameCell: { row: 1, col: 1 } });
