@@ -140,7 +140,6 @@ export interface BlockWrite {
  */
 export class ValueWrite {
   private readonly groups = new Map<string, BlockWrite>();
-  private readonly people = new Map<number, Set<string>>();
   size = 0;
 
   /** The group for one column and block; callers writing many values keep it (imports). */
@@ -159,9 +158,6 @@ export class ValueWrite {
     group.personIds.push(personId);
     group.values.push(isBlank(value) ? null : value);
     this.size++;
-    let inBlock = this.people.get(group.block);
-    if (!inBlock) this.people.set(group.block, (inBlock = new Set()));
-    inBlock.add(personId);
   }
 
   add(personId: string, personNo: number, column: ColumnKey, value: EntryValue): void {
@@ -173,14 +169,20 @@ export class ValueWrite {
     return [...this.groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, group]) => group);
   }
 
-  /** People touched per block. */
+  /**
+   * People touched in a block, for progress: the most values any one column of the block gets (an
+   * import gives every column of a row; counting distinct people would cost a set insert a value).
+   */
   peopleIn(block: number): number {
-    return this.people.get(block)?.size ?? 0;
+    let most = 0;
+    for (const group of this.groups.values()) if (group.block === block) most = Math.max(most, group.offsets.length);
+    return most;
   }
 
   get rows(): number {
+    const blocks = new Set([...this.groups.values()].map((group) => group.block));
     let n = 0;
-    for (const set of this.people.values()) n += set.size;
+    for (const block of blocks) n += this.peopleIn(block);
     return n;
   }
 }

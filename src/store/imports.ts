@@ -36,6 +36,9 @@ export interface ImportedEntries {
   readonly texts: ReadonlyMap<number, string>;
 }
 
+/** Values grouped between two looks at the event loop while an import is prepared. */
+const YIELD_EVERY = 100_000;
+
 export interface ImportResult {
   /** People created, with their new ids. */
   readonly created: readonly PersonRecord[];
@@ -96,6 +99,11 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
     const raters = Math.max(1, entries.raters.length);
     const groups = new Map<number, BlockWrite>();
     for (let i = 0; i < entries.numbers.length; i++) {
+      // Let the page paint now and then (a request keeps the transaction open while we wait).
+      if (i > 0 && i % YIELD_EVERY === 0) {
+        await db.periods.get(period.id);
+        if (options.signal?.aborted) throw new DOMException('The import was cancelled', 'AbortError');
+      }
       const person = refs[entries.person[i]!]!;
       const number = entries.numbers[i]!;
       const value = number === number ? number : (entries.texts.get(i) ?? null);

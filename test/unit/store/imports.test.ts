@@ -67,6 +67,28 @@ describe('applyImport', () => {
     expect(created.map((a) => [a.action, a.new])).toEqual([['import', [[qian.id, '钱多多']]]]);
   });
 
+  it('reports progress, and a cancel before it commits stores nothing: no people, no values, no audit', async () => {
+    const wang = (await listPeople(workspaceId)).find((p) => p.name === '王芳')!;
+    const before = { values: await listEntries(periodId), people: (await listPeople(workspaceId)).length, audit: await db.auditLog.count() };
+    const controller = new AbortController();
+    const seen: { done: number; total: number; rows: number; totalRows: number }[] = [];
+    const importing = applyImport(periodId, [{ ref: 'new:1', name: '钱多多', employeeNo: 'KF013' }], batch([
+      ['new:1', 'satisfaction_score', 91],
+      [wang.id, 'satisfaction_score', 55],
+    ]), {
+      onProgress: (progress) => {
+        seen.push(progress);
+        controller.abort();
+      },
+      signal: controller.signal,
+    });
+    await expect(importing).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual([{ done: 2, total: 2, rows: 2, totalRows: 2 }]);
+    expect(await listEntries(periodId)).toEqual(before.values);
+    expect((await listPeople(workspaceId)).length).toBe(before.people);
+    expect(await db.auditLog.count()).toBe(before.audit);
+  });
+
   it('an entry for a person outside the workspace aborts everything: no people, no entries', async () => {
     const before = await listEntries(periodId);
     await expect(applyImport(periodId, [{ ref: 'new:1', name: '钱多多', employeeNo: '' }], batch([
