@@ -4,8 +4,11 @@
 // bytes with raw IndexedDB as the baseline. Times are taken in the page.
 import { applyImport, createPeriod, createTemplate, createWorkspace, setActiveWorkspaceId, listPeople, type ImportedEntries, type ImportedPerson } from '../src/store/index';
 import { openDb, useDb, getDb } from '../src/store/db';
+import { valueBlocksOf } from '../src/store/entries';
+import { blocksToColumns, loadPeriodSheet } from '../src/store/sheets';
 import { readBackupFile, restoreStaged, writeBackupFile } from '../src/store/backup';
 import { scoringTemplate } from './lib/workload';
+import { GRID_TEMPLATE } from './lib/grid-template';
 import { plausibleValue, seededRandom } from '../src/scoring/samples';
 import type { RaterRole, Template } from '../src/scoring/model';
 
@@ -190,7 +193,62 @@ async function rawReadAll(): Promise<{ ms: number; records: number }> {
   return { ms, records };
 }
 
-const bench = { importFirstMonth, importMonth, rawBaseline, backupAndRestore, rawReadAll, usage };
+/**
+ * The rating-sheet bench's team (bench/grid.bench.ts): `count` new people in 20 teams, every input
+ * of GRID_TEMPLATE by all three roles, imported through applyImport like a file.
+ */
+async function seedGrid(count: number): Promise<{ workspaceId: string; periodId: string; values: number; ms: number }> {
+  const workspace = await createWorkspace(`基准测试 ${count} 人`);
+  const stored = await createTemplate(workspace.id, GRID_TEMPLATE);
+  const period = await createPeriod(workspace.id, { kind: 'month', key: '2026-11', templateId: stored.id });
+  const inputs = GRID_TEMPLATE.inputs.filter((input) => !input.formula && input.scope !== 'team');
+  const newPeople: ImportedPerson[] = Array.from({ length: count }, (_, i) => ({ ref: `new:${i + 1}`, name: `员工${i + 1}`, employeeNo: `B${String(i + 1).padStart(5, '0')}` }));
+  const random = seededRandom(20261123);
+  const targets = GRID_TEMPLATE.roles.flatMap(({ role }) => inputs.map((input) => ({ key: input.id, role })));
+  const person: number[] = [];
+  const target: number[] = [];
+  const numbers: number[] = [];
+  const texts = new Map<number, string>();
+  for (let p = 0; p < count; p++) {
+    targets.forEach((_, t) => {
+      const value = plausibleValue(inputs[t % inputs.length]!, random);
+      if (value === null) return;
+      if (typeof value !== 'number') texts.set(numbers.length, String(value));
+      person.push(p);
+      target.push(t);
+      numbers.push(typeof value === 'number' ? value : Number.NaN);
+    });
+  }
+  const entries: ImportedEntries = { people: newPeople.map((p) => p.ref), targets, raters: [''], person, target, rater: person.map(() => 0), numbers, texts };
+  const start = performance.now();
+  const result = await applyImport(period.id, newPeople, entries);
+  const ms = performance.now() - start;
+  await setActiveWorkspaceId(workspace.id);
+  return { workspaceId: workspace.id, periodId: period.id, values: result.changed, ms };
+}
+
+/** Where reading a period goes: people, value blocks, columns, the whole loadPeriodSheet. */
+async function timeReadParts(periodId: string): Promise<Record<string, number>> {
+  const db = getDb();
+  const period = (await db.periods.get(periodId))!;
+  const times: Record<string, number> = {};
+  let at = performance.now();
+  const people = await db.people.where('workspaceId').equals(period.workspaceId).toArray();
+  times.people = performance.now() - at;
+  at = performance.now();
+  const blocks = await valueBlocksOf(periodId);
+  times.blocks = performance.now() - at;
+  at = performance.now();
+  const idOf = new Map(people.map((p) => [p.seq, p.id]));
+  blocksToColumns(blocks, idOf);
+  times.columns = performance.now() - at;
+  at = performance.now();
+  await loadPeriodSheet(periodId);
+  times.loadPeriodSheet = performance.now() - at;
+  return times;
+}
+
+const bench = { timeReadParts, importFirstMonth, importMonth, rawBaseline, backupAndRestore, rawReadAll, usage, seedGrid };
 
 declare global {
   interface Window {

@@ -233,7 +233,7 @@ export async function restoreStaged(backup: StagedBackup, replacing?: string, on
   for (const workspaceId of targets) {
     if (await db.workspaces.get(workspaceId)) await keepAutomaticBackup(workspaceId, 'before-restore');
   }
-  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations, db.settings];
+  const tables = [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations, db.settings];
   const total = backup.valueBlocks.length + backup.audit.length + backup.people.length;
   let written = 0;
   const addAll = async <T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, rows: readonly T[], chunk = RESTORE_CHUNK) => {
@@ -249,6 +249,7 @@ export async function restoreStaged(backup: StagedBackup, replacing?: string, on
         [db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations].map((table) => table.where('workspaceId').equals(workspaceId).delete()),
       );
       await db.settings.delete(calibrationTargetKey(workspaceId));
+      await db.rosters.delete(workspaceId);
       await db.workspaces.delete(workspaceId);
     }
     await db.workspaces.add(backup.workspace);

@@ -15,6 +15,7 @@ import type {
   WorkspaceRecord,
 } from './records';
 import type { ValueBlockKey, ValueBlockRecord } from './value-blocks';
+import type { RosterRecord } from './roster-cache';
 
 export type KaoheDb = Dexie & {
   workspaces: EntityTable<WorkspaceRecord, 'id'>;
@@ -29,6 +30,7 @@ export type KaoheDb = Dexie & {
   backups: EntityTable<BackupRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   calibrations: Table<CalibrationRecord, [string, string]>;
+  rosters: EntityTable<RosterRecord, 'workspaceId'>;
 };
 
 export const DB_NAME = 'kaohe';

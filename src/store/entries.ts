@@ -7,6 +7,7 @@ import type { EntryAction, PeriodRecord, RemarkRecord } from './records';
 import { TEAM_PERSON_ID, type RaterRole } from '../scoring/model';
 import type { SheetEntry } from '../scoring/sheet-types';
 import { writeAudit } from './audit';
+import { peopleOf } from './roster-cache';
 import { StoreError } from './errors';
 import { DiffBuilder, auditColumnId, diffColumnIds, findChange } from './entry-diff';
 import { BLOCK_SIZE, blockKey, blockOf, columnId, forEachValue, isBlank, OpenBlock, type ColumnKey, type StoredValue, type ValueBlockKey, type ValueBlockRecord } from './value-blocks';
@@ -67,7 +68,7 @@ export async function valueBlocksOf(periodId: string): Promise<ValueBlockRecord[
 
 /** Person number → id for a workspace (archived people included; 0 is the team). */
 export async function personIdsByNumber(workspaceId: string): Promise<Map<number, string>> {
-  const people = await getDb().people.where('workspaceId').equals(workspaceId).toArray();
+  const people = await peopleOf(workspaceId);
   const map = new Map(people.map((p) => [p.seq, p.id]));
   map.set(0, TEAM_PERSON_ID);
   return map;
@@ -101,21 +102,18 @@ export function blocksToEntries(blocks: readonly ValueBlockRecord[], idOf: Reado
 
 /** Every value of a period, one by one, with its note. */
 export async function listEntries(periodId: string): Promise<StoredEntry[]> {
-  const db = getDb();
-  return db.transaction('r', [db.periods, db.people, db.valueBlocks], async () => {
-    const period = await db.periods.get(periodId);
-    if (!period) return [];
-    const [blocks, idOf] = await Promise.all([valueBlocksOf(periodId), personIdsByNumber(period.workspaceId)]);
-    const out: StoredEntry[] = [];
-    for (const block of blocks) {
-      const notes = new Map(block.notes ?? []);
-      forEachValue(block, (offset, value) => {
-        const personId = idOf.get(block.block * BLOCK_SIZE + offset);
-        if (personId !== undefined) out.push({ periodId, personId, key: block.key, role: block.role, rater: block.rater, value, note: notes.get(offset) ?? '' });
-      });
-    }
-    return out;
-  });
+  const period = await getDb().periods.get(periodId);
+  if (!period) return [];
+  const [blocks, idOf] = await Promise.all([valueBlocksOf(periodId), personIdsByNumber(period.workspaceId)]);
+  const out: StoredEntry[] = [];
+  for (const block of blocks) {
+    const notes = new Map(block.notes ?? []);
+    forEachValue(block, (offset, value) => {
+      const personId = idOf.get(block.block * BLOCK_SIZE + offset);
+      if (personId !== undefined) out.push({ periodId, personId, key: block.key, role: block.role, rater: block.rater, value, note: notes.get(offset) ?? '' });
+    });
+  }
+  return out;
 }
 
 /** Apply changes to one period in one transaction. Throws StoreError('locked') on a locked period. */

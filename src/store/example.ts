@@ -128,11 +128,12 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
   const { blocks, values } = entriesToBlocks(entries, personNumbers(people));
   period.values = values.get(period.id) ?? 0;
   const statuses: StatusRecord[] = [{ periodId: period.id, personId: byNo.get(TEMPORARY)!, workspaceId: workspace.id, status: 'temporary' }];
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.auditLog], async () => {
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.auditLog], async () => {
     await db.workspaces.add(workspace);
     await db.templates.add(templateRecord);
     await db.teams.bulkAdd(teams);
     await db.people.bulkAdd(people);
+    await db.rosters.delete(workspace.id);
     await db.periods.add(period);
     await db.valueBlocks.bulkAdd(blocks);
     await db.statuses.bulkAdd(statuses);
@@ -144,13 +145,14 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
 /** Remove a workspace and everything in it (one transaction). */
 export async function deleteWorkspaceData(workspaceId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.settings, db.auditLog], async () => {
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.settings, db.auditLog], async () => {
     await Promise.all([
       db.calibrations.where('workspaceId').equals(workspaceId).delete(),
       db.settings.delete(calibrationTargetKey(workspaceId)),
       db.templates.where('workspaceId').equals(workspaceId).delete(),
       db.teams.where('workspaceId').equals(workspaceId).delete(),
       db.people.where('workspaceId').equals(workspaceId).delete(),
+      db.rosters.delete(workspaceId),
       db.periods.where('workspaceId').equals(workspaceId).delete(),
       db.valueBlocks.where('workspaceId').equals(workspaceId).delete(),
       db.statuses.where('workspaceId').equals(workspaceId).delete(),

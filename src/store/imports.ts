@@ -11,6 +11,7 @@ import { writeAudit } from './audit';
 import { openPeriodForWrite, storeValues, ValueWrite, type BlockWrite, type WriteProgress } from './entries';
 import { blockOf } from './value-blocks';
 import { nextPersonNumbers, peopleCreated } from './people';
+import { dropRoster } from './roster-cache';
 import { StoreError } from './errors';
 
 /** A person the import creates; `ref` (`new:1` …) is how its entries name them. */
@@ -62,7 +63,7 @@ export interface ImportOptions {
  */
 export async function applyImport(periodId: string, people: readonly ImportedPerson[], entries: ImportedEntries, options: ImportOptions = {}): Promise<ImportResult> {
   const db = getDb();
-  return db.transaction('rw', [db.periods, db.people, db.valueBlocks, db.auditLog], async () => {
+  return db.transaction('rw', [db.periods, db.people, db.rosters, db.valueBlocks, db.auditLog], async () => {
     const period = await openPeriodForWrite(periodId);
     const now = Date.now();
     const numbers = await nextPersonNumbers(period.workspaceId, people.length);
@@ -92,6 +93,7 @@ export async function applyImport(periodId: string, people: readonly ImportedPer
     });
     if (created.length > 0) {
       await db.people.bulkAdd(created);
+      await dropRoster(period.workspaceId);
       await writeAudit(peopleCreated(period.workspaceId, created, 'import'));
     }
     const write = new ValueWrite();

@@ -4,6 +4,7 @@ import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
 import { byEmployeeNoThenName, byName } from './order';
+import { dropRoster, peopleOf } from './roster-cache';
 import Dexie from 'dexie';
 import { BLOCK_SIZE, blockOf, OpenBlock } from './value-blocks';
 
@@ -26,11 +27,8 @@ export function peopleCreated(workspaceId: string, people: readonly PersonRecord
 }
 
 export async function listPeople(workspaceId: string, includeArchived = false): Promise<PersonRecord[]> {
-  const db = getDb();
-  const people = includeArchived
-    ? await db.people.where('workspaceId').equals(workspaceId).toArray()
-    : await db.people.where('[workspaceId+archived]').equals([workspaceId, 0]).toArray();
-  return people.sort(byEmployeeNoThenName);
+  const people = await peopleOf(workspaceId);
+  return (includeArchived ? people : people.filter((person) => person.archived === 0)).sort(byEmployeeNoThenName);
 }
 
 
@@ -46,10 +44,11 @@ export async function addPerson(workspaceId: string, person: NewPerson): Promise
     archived: 0,
     createdAt: Date.now(),
   };
-  return db.transaction('rw', db.people, db.auditLog, async () => {
+  return db.transaction('rw', db.people, db.rosters, db.auditLog, async () => {
     const [seq] = await nextPersonNumbers(workspaceId, 1);
     const added: PersonRecord = { ...record, seq: seq! };
     await db.people.add(added);
+    await dropRoster(workspaceId);
     await writeAudit({ workspaceId, entity: 'person', entityId: record.id, action: 'create', field: 'name', old: null, new: record.name });
     return added;
   });
@@ -57,7 +56,7 @@ export async function addPerson(workspaceId: string, person: NewPerson): Promise
 
 export async function updatePerson(id: string, patch: PersonPatch): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.people, db.auditLog, async () => {
+  await db.transaction('rw', db.people, db.rosters, db.auditLog, async () => {
     const before = await db.people.get(id);
     if (!before) return;
     const changes: AuditInput[] = [];
@@ -67,18 +66,20 @@ export async function updatePerson(id: string, patch: PersonPatch): Promise<void
     }
     if (changes.length === 0) return;
     await db.people.update(id, patch);
+    await dropRoster(before.workspaceId);
     await writeAudit(changes);
   });
 }
 
 export async function setArchived(id: string, archived: boolean): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.people, db.auditLog, async () => {
+  await db.transaction('rw', db.people, db.rosters, db.auditLog, async () => {
     const before = await db.people.get(id);
     if (!before) return;
     const value = archived ? 1 : 0;
     if (before.archived === value) return;
     await db.people.update(id, { archived: value });
+    await dropRoster(before.workspaceId);
     await writeAudit({ workspaceId: before.workspaceId, entity: 'person', entityId: id, action: 'update', field: 'archived', old: before.archived, new: value });
   });
 }
@@ -86,7 +87,7 @@ export async function setArchived(id: string, archived: boolean): Promise<void> 
 /** Removes the person and everything entered for them. */
 export async function deletePerson(id: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.auditLog], async () => {
+  await db.transaction('rw', [db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.auditLog], async () => {
     const before = await db.people.get(id);
     if (!before) return;
     await removeValuesOf(before);
@@ -94,6 +95,7 @@ export async function deletePerson(id: string): Promise<void> {
     await db.statuses.where('personId').equals(id).delete();
     await db.remarks.where('personId').equals(id).delete();
     await db.people.delete(id);
+    await dropRoster(before.workspaceId);
     await writeAudit({ workspaceId: before.workspaceId, entity: 'person', entityId: id, action: 'delete', field: 'name', old: before.name, new: null });
   });
 }

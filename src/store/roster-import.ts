@@ -5,6 +5,7 @@ import { newId } from './ids';
 import type { PersonRecord, TeamRecord } from './records';
 import { writeAudit, type AuditInput } from './audit';
 import { nextPersonNumbers, peopleCreated } from './people';
+import { dropRoster } from './roster-cache';
 
 export interface RosterRow {
   readonly name: string;
@@ -16,7 +17,7 @@ export interface RosterRow {
 
 export async function addPeople(workspaceId: string, rows: readonly RosterRow[]): Promise<PersonRecord[]> {
   const db = getDb();
-  return db.transaction('rw', db.people, db.teams, db.auditLog, async () => {
+  return db.transaction('rw', db.people, db.rosters, db.teams, db.auditLog, async () => {
     const teams = await db.teams.where('workspaceId').equals(workspaceId).toArray();
     const teamIds = new Map(teams.map((team) => [team.name, team.id]));
     const newTeams: TeamRecord[] = [];
@@ -50,6 +51,7 @@ export async function addPeople(workspaceId: string, rows: readonly RosterRow[])
     ];
     if (newTeams.length) await db.teams.bulkAdd(newTeams);
     if (people.length) await db.people.bulkAdd(people);
+    await dropRoster(workspaceId);
     await writeAudit(audit);
     return people;
   });

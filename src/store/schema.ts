@@ -81,6 +81,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 7,
     stores: { entries: null, audit: null },
   },
+  {
+    // v8: a workspace's people packed into one record (roster-cache.ts), a cache of `people`
+    // built on first read: nothing to upgrade.
+    version: 8,
+    stores: { rosters: 'workspaceId' },
+  },
 ];
 
 /** v5 → v6, in the upgrade transaction: nothing is lost (test/unit/store/migration.test.ts). */

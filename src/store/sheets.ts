@@ -4,6 +4,7 @@
 import { getDb } from './db';
 import { blocksToEntries, valueBlocksOf } from './entries';
 import { byEmployeeNoThenName } from './order';
+import { peopleOf } from './roster-cache';
 import { BLOCK_SIZE, type ValueBlockRecord } from './value-blocks';
 import { TEAM_PERSON_ID, type RaterRole } from '../scoring/model';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
@@ -85,57 +86,69 @@ function archivedWithValues(people: readonly PersonRecord[], blocks: readonly Va
 
 export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData | undefined> {
   const db = getDb();
-  return db.transaction('r', [db.periods, db.templates, db.people, db.valueBlocks, db.statuses, db.remarks], async () => {
+  const head = await db.transaction('r', [db.periods, db.templates], async () => {
     const period = await db.periods.get(periodId);
-    if (!period) return undefined;
-    const template = await db.templates.get(period.templateId);
-    if (!template) return undefined;
-    const [allPeople, blocks, statuses, remarks] = await Promise.all([
-      db.people.where('workspaceId').equals(period.workspaceId).toArray(),
-      valueBlocksOf(periodId),
-      db.statuses.where('periodId').equals(periodId).toArray(),
-      db.remarks.where('periodId').equals(periodId).toArray(),
-    ]);
-    const idOf = new Map<number, string>(allPeople.map((p) => [p.seq, p.id]));
-    idOf.set(0, TEAM_PERSON_ID);
-    const columns = blocksToColumns(blocks, idOf);
-    const withEntries = archivedWithValues(allPeople, blocks);
-    const people = allPeople
-      .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
-      .sort(byEmployeeNoThenName);
-    const statusOf = new Map(statuses.map((s) => [s.personId, s.status]));
-    const sheetPeople: SheetPerson[] = people.map((p) => ({ id: p.id, name: p.name, status: statusOf.get(p.id) ?? 'active' }));
-
-    let weeks: WeekEntries[] | undefined;
-    const weekly = template.body.sections.some((section) => section.indicators.some((indicator) => indicator.cadence === 'week'));
-    if (weekly && period.kind === 'month') {
-      const keys = weeksOfMonth(period.key);
-      const weekPeriods = await db.periods.where('[workspaceId+key]').anyOf(keys.map((key) => [period.workspaceId, key])).toArray();
-      const byKey = new Map(weekPeriods.filter((p) => p.kind === 'week').map((p) => [p.key, p]));
-      weeks = [];
-      for (const key of keys) {
-        const weekPeriod = byKey.get(key);
-        const weekEntries = weekPeriod ? blocksToEntries(await valueBlocksOf(weekPeriod.id), idOf) : [];
-        weeks.push({ key, entries: weekEntries });
-      }
-    }
-    let entries: SheetEntry[] | undefined;
-    const input: SheetInput = {
-      people: sheetPeople,
-      get entries() {
-        entries ??= columnsToEntries(columns);
-        return entries;
-      },
-      ...(weeks ? { weeks } : {}),
-    };
-    return {
-      period,
-      template,
-      people,
-      input,
-      columns,
-      valueCount: columns.reduce((n, column) => n + column.values.length, 0),
-      remarks: new Map(remarks.map((r) => [r.personId, r])),
-    };
+    const template = period ? await db.templates.get(period.templateId) : undefined;
+    return period && template ? { period, template } : undefined;
   });
+  if (!head) return undefined;
+  const { period, template } = head;
+  // The people (one packed record) and the period's values, in two read transactions at once.
+  const [allPeople, rest] = await Promise.all([
+    peopleOf(period.workspaceId),
+    db.transaction('r', [db.periods, db.valueBlocks, db.statuses, db.remarks], () =>
+      Promise.all([
+        valueBlocksOf(periodId),
+        db.statuses.where('periodId').equals(periodId).toArray(),
+        db.remarks.where('periodId').equals(periodId).toArray(),
+        weekBlocksOf(period, template),
+      ]),
+    ),
+  ]);
+  const [blocks, statuses, remarks, weekBlocks] = rest;
+  const idOf = new Map<number, string>(allPeople.map((p) => [p.seq, p.id]));
+  idOf.set(0, TEAM_PERSON_ID);
+  const columns = blocksToColumns(blocks, idOf);
+  const withEntries = archivedWithValues(allPeople, blocks);
+  const people = allPeople
+    .filter((p) => (period.teamId === '' || p.teamId === period.teamId) && (p.archived === 0 || withEntries.has(p.id)))
+    .sort(byEmployeeNoThenName);
+  const statusOf = new Map(statuses.map((s) => [s.personId, s.status]));
+  const sheetPeople: SheetPerson[] = people.map((p) => ({ id: p.id, name: p.name, status: statusOf.get(p.id) ?? 'active' }));
+
+  const weeks: WeekEntries[] | undefined = weekBlocks?.map(({ key, blocks: list }) => ({ key, entries: blocksToEntries(list, idOf) }));
+  let entries: SheetEntry[] | undefined;
+  const input: SheetInput = {
+    people: sheetPeople,
+    get entries() {
+      entries ??= columnsToEntries(columns);
+      return entries;
+    },
+    ...(weeks ? { weeks } : {}),
+  };
+  return {
+    period,
+    template,
+    people,
+    input,
+    columns,
+    valueCount: columns.reduce((n, column) => n + column.values.length, 0),
+    remarks: new Map(remarks.map((r) => [r.personId, r])),
+  };
+}
+
+/** For a month of a template with weekly indicators: each week of the month and its value blocks. */
+async function weekBlocksOf(period: PeriodRecord, template: TemplateRecord): Promise<{ key: string; blocks: ValueBlockRecord[] }[] | undefined> {
+  const weekly = template.body.sections.some((section) => section.indicators.some((indicator) => indicator.cadence === 'week'));
+  if (!weekly || period.kind !== 'month') return undefined;
+  const db = getDb();
+  const keys = weeksOfMonth(period.key);
+  const weekPeriods = await db.periods.where('[workspaceId+key]').anyOf(keys.map((key) => [period.workspaceId, key])).toArray();
+  const byKey = new Map(weekPeriods.filter((p) => p.kind === 'week').map((p) => [p.key, p]));
+  const weeks: { key: string; blocks: ValueBlockRecord[] }[] = [];
+  for (const key of keys) {
+    const weekPeriod = byKey.get(key);
+    weeks.push({ key, blocks: weekPeriod ? await valueBlocksOf(weekPeriod.id) : [] });
+  }
+  return weeks;
 }

@@ -49,46 +49,93 @@ export function scopeOf(data: PeriodSheetData, compiled: CompiledTemplate): Shee
 }
 
 /**
- * Every entered value, by column (input × role × rater) and then person: two short lookups
- * instead of one long key. Values only: a call centre's 800,000 are indexed without an object each.
+ * One column's entered values, by the person's row on the sheet (an array, not a map: a call
+ * centre's 800,000 values are indexed by position); people without a row (the team's own values)
+ * are kept aside.
  */
-export type EntryIndex = Map<string, Map<string, Scalar>>;
+export class ColumnValues {
+  private readonly byRow: (Scalar | undefined)[];
+  private readonly others = new Map<string, Scalar>();
+
+  constructor(
+    private readonly rowOf: ReadonlyMap<string, number>,
+    private readonly ids: readonly string[],
+  ) {
+    this.byRow = new Array<Scalar | undefined>(ids.length);
+  }
+
+  get(personId: string): Scalar | undefined {
+    const row = this.rowOf.get(personId);
+    return row === undefined ? this.others.get(personId) : this.byRow[row];
+  }
+
+  set(personId: string, value: Scalar): void {
+    const row = this.rowOf.get(personId);
+    if (row === undefined) this.others.set(personId, value);
+    else this.byRow[row] = value;
+  }
+
+  delete(personId: string): void {
+    const row = this.rowOf.get(personId);
+    if (row === undefined) this.others.delete(personId);
+    else this.byRow[row] = undefined;
+  }
+
+  *entries(): IterableIterator<[string, Scalar]> {
+    for (let row = 0; row < this.byRow.length; row++) {
+      const value = this.byRow[row];
+      if (value !== undefined) yield [this.ids[row]!, value];
+    }
+    yield* this.others;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [personId] of this.entries()) yield personId;
+  }
+}
+
+/** Every entered value, by column (input × role × rater) and then person. */
+export type EntryIndex = Map<string, ColumnValues> & { readonly rowOf: ReadonlyMap<string, number>; readonly ids: readonly string[] };
 
 export function cellKey(key: string, role: RaterRole, rater: string): string {
   return `${key}\u0001${role}\u0001${rater}`;
 }
 
+function emptyIndex(people: readonly { readonly id: string }[]): EntryIndex {
+  const ids = people.map((person) => person.id);
+  return Object.assign(new Map<string, ColumnValues>(), { rowOf: new Map(ids.map((id, row) => [id, row])), ids });
+}
+
+function columnOf(index: EntryIndex, key: string): ColumnValues {
+  let column = index.get(key);
+  if (!column) index.set(key, (column = new ColumnValues(index.rowOf, index.ids)));
+  return column;
+}
+
 /** Record (or, for a blank value, forget) one entered value. */
 export function indexEntry(index: EntryIndex, entry: SheetEntry): void {
   const column = cellKey(entry.key, entry.role, entry.rater ?? '');
-  let byPerson = index.get(column);
   if (entry.value === null || entry.value === '') {
-    byPerson?.delete(entry.personId);
+    index.get(column)?.delete(entry.personId);
     return;
   }
-  if (!byPerson) {
-    byPerson = new Map();
-    index.set(column, byPerson);
-  }
-  byPerson.set(entry.personId, entry.value);
+  columnOf(index, column).set(entry.personId, entry.value);
 }
 
 /** Index a period's values as the store reads them, column by column. */
-export function indexColumns(columns: readonly EntryColumn[]): EntryIndex {
-  const index: EntryIndex = new Map();
+export function indexColumns(people: readonly { readonly id: string }[], columns: readonly EntryColumn[]): EntryIndex {
+  const index = emptyIndex(people);
   for (const column of columns) {
-    const id = cellKey(column.key, column.role, column.rater);
-    let byPerson = index.get(id);
-    if (!byPerson) index.set(id, (byPerson = new Map()));
-    const { personIds, values } = column;
-    for (let i = 0; i < personIds.length; i++) byPerson.set(personIds[i]!, values[i]!);
+    const values = columnOf(index, cellKey(column.key, column.role, column.rater));
+    const { personIds, values: list } = column;
+    for (let i = 0; i < personIds.length; i++) values.set(personIds[i]!, list[i]!);
   }
   return index;
 }
 
-/** Index entries given one by one (a period without stored columns: tests, benchmarks). */
-export function indexEntries(list: readonly SheetEntry[]): EntryIndex {
-  const index: EntryIndex = new Map();
+/** Index entries given one by one (a period without stored columns). */
+export function indexEntries(people: readonly { readonly id: string }[], list: readonly SheetEntry[]): EntryIndex {
+  const index = emptyIndex(people);
   for (const entry of list) indexEntry(index, entry);
   return index;
 }
@@ -98,7 +145,7 @@ export function allEntries(index: EntryIndex): SheetEntry[] {
   for (const [column, byPerson] of index) {
     const [key = '', role = 'supervisor', ...rest] = column.split('\u0001');
     const rater = rest.join('\u0001');
-    for (const [personId, value] of byPerson) out.push(rater ? { personId, key, role: role as RaterRole, rater, value } : { personId, key, role: role as RaterRole, value });
+    for (const [personId, value] of byPerson.entries()) out.push(rater ? { personId, key, role: role as RaterRole, rater, value } : { personId, key, role: role as RaterRole, value });
   }
   return out;
 }
@@ -122,7 +169,7 @@ export function buildModel(data: PeriodSheetData, options: { readonly pending?: 
   const template = data.template.body;
   const compiled = compileTemplate(template);
   const scope = scopeOf(data, compiled);
-  const entries = data.columns ? indexColumns(data.columns) : indexEntries(data.input.entries);
+  const entries = data.columns ? indexColumns(data.people, data.columns) : indexEntries(data.people, data.input.entries);
   const statuses = new Map(data.input.people.map((person) => [person.id, person.status ?? 'active']));
   return {
     data,

@@ -114,11 +114,9 @@ export class RateSheetState {
   private async load(): Promise<boolean> {
     const generation = this.generation;
     performance.mark('kaohe:sheet-load-start');
-    let data = await loadPeriodSheet(this.periodId);
+    const data = await loadPeriodSheet(this.periodId);
     performance.mark('kaohe:sheet-loaded');
     if (!data) return false;
-    // `vite build --mode bench` only: a benchmark team's values are generated, not stored.
-    if (import.meta.env.MODE === 'bench') data = (await import('./bench-seed')).withGeneratedEntries(data);
     const [teams, periods] = await Promise.all([listTeams(data.period.workspaceId), data.period.kind === 'month' ? listPeriods(data.period.workspaceId) : Promise.resolve([])]);
     // A big team is put on screen with its entered values first and scored right after that
     // frame: the first rows show in well under a second instead of after the whole scoring.
