@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { translate, type MessageParams } from '../i18n/catalog';
 import { formulaForRows, type FormulaRows } from './excel-formulas';
+import { isInvalidEntry } from '../scoring/sheet';
 import { scoredGrid, type PeriodExport, type ScoredGrid } from './scored-grid';
 import type { LayoutColumn } from './sheet-layout';
 import { cellOf, columnWidths, NUMBER_FORMATS, textCell } from './xlsx-cells';
@@ -36,7 +37,14 @@ function scoresSheet(grid: ScoredGrid, data: PeriodExport): WorkSheet {
   const header = layout.columns.map((column) => textCell(column.header));
   const formulas = layout.columns.map((column) => formulaForRows(layout, column, formulaRows));
   const formats = layout.columns.map((column) => NUMBER_FORMATS[column.format]);
-  const body = grid.rows.map((row, i) => layout.columns.map((_, c) => cellOf(row.values[c], formats[c], formulas[c]?.(first + i))));
+  // A computed cell that reads a value that does not fit holds the error itself, not a formula:
+  // Excel would score the value (a bonus of 7 clamped to 5) where Kaohe scores nothing.
+  const body = grid.rows.map((row, i) =>
+    layout.columns.map((_, c) => {
+      const value = row.values[c];
+      return cellOf(value, formats[c], isInvalidEntry(value) ? undefined : formulas[c]?.(first + i));
+    }),
+  );
   const rows = [header, ...body];
   return denseSheet(rows, { '!cols': columnWidths(rows) });
 }

@@ -125,12 +125,15 @@ test('paste a 5×4 block copied from a spreadsheet, undo it, reload, and see a s
     ['否', '否', '否', '否'],
     ['否', '否', '不清楚', '否'],
   ]);
-  // The value that does not fit is kept, marked, and explained; the total says it cannot be worked out.
+  // The value that does not fit is kept, marked, and explained; it scores nothing, so the total
+  // says it is incomplete (no grade, no rank).
   const unclear = cell(page, 'KF005', COMPLAINT_COLUMNS[2]!);
   await expect(unclear).toHaveClass(/invalid/);
   await unclear.click();
   await expect(page.getByTestId('rate-grid-problem')).toHaveText('应为“是”或“否”');
-  await expect(cell(page, 'KF005', 'total')).toHaveText('#VALUE!');
+  await expect(cell(page, 'KF005', 'total')).toHaveText('不完整');
+  await expect(cell(page, 'KF005', 'grade')).toHaveText('');
+  await expect(cell(page, 'KF005', 'rank')).toHaveText('');
 
   // One undo takes the whole paste back, totals included.
   await page.keyboard.press('Control+Z');

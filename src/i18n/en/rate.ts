@@ -78,7 +78,7 @@ export default {
   'problem.aboveMax': 'Should not be above {max}',
   'problem.notLevel': 'Should be one of the levels: {levels}',
   'problem.notBoolean': 'Should be yes or no',
-  'problem.rowInvalid': '{count} inputs in this row do not fit (marked red); the total may be wrong',
+  'problem.rowInvalid': '{count} inputs in this row do not fit (marked red) and score nothing: the total is incomplete, with no grade or rank',
   'problem.error': 'Cannot be worked out ({code}): check the inputs in this row',
   'value.yes': 'Yes',
   'value.no': 'No',
@@ -102,4 +102,8 @@ export default {
   'explain.flag': '{label} ({periods})',
   'flags.none': 'None',
   'history.loading': 'Reading earlier periods…',
+  // Issue 12: people not rated yet; values that do not fit.
+  'problem.unrated': 'Nothing entered for this person yet: not rated, so no score, grade or rank',
+  'sheet.unrated': ' · {count} not rated',
+  'sheet.incomplete': ' · {count} incomplete',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -77,7 +77,7 @@ export default {
   'problem.aboveMax': '不能大于 {max}',
   'problem.notLevel': '应为以下等级之一：{levels}',
   'problem.notBoolean': '应为“是”或“否”',
-  'problem.rowInvalid': '本行有 {count} 个输入不符合要求（标红），总分可能不准',
+  'problem.rowInvalid': '本行有 {count} 个输入不符合要求（标红），不计分：总分不完整，没有等级和排名',
   'problem.error': '无法计算（{code}）：请检查这一行的输入',
   'value.yes': '是',
   'value.no': '否',
@@ -101,4 +101,8 @@ export default {
   'explain.flag': '{label}（{periods}）',
   'flags.none': '无',
   'history.loading': '正在读取往期结果…',
+  // Issue 12: people not rated yet; values that do not fit.
+  'problem.unrated': '还没有为此人录入任何值：未评，不计分、不评等级、不排名',
+  'sheet.unrated': ' · 未评 {count} 人',
+  'sheet.incomplete': ' · 总分不完整 {count} 人',
 } as const;

@@ -11,17 +11,19 @@ import {
   entryAuditId,
   getPeriod,
   latestChangeSeq,
+  listCalibrations,
   listPeriods,
   listTeams,
   loadPeriodSheet,
   observe,
   saveSheetEdits,
+  type CalibrationRecord,
   type Changes,
 } from '../../store/index';
-import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
+import { crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
 import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
-import { historyDepth, loadHistory, outcomeOf } from './history';
+import { loadHistory, outcomeOf } from './history';
 import { applyFeed, createEchoes, echoKey, weekPeriodIdsOf } from './sync';
 import { NO_FLAGS, NO_IDS, NO_NAMES, teamNameMap } from './sheet-data';
 
@@ -43,6 +45,8 @@ export class RateSheetState {
   locked = $state(false);
   saving = $state(0);
   flags = $state.raw<ReadonlyMap<string, readonly CrossPeriodFlag[]>>(NO_FLAGS);
+  /** The sheet shows the cross-period flags column: the template names rules, or there are earlier periods to judge. */
+  showFlags = $state(false);
   teamNames = $state.raw<ReadonlyMap<string, string>>(NO_NAMES);
   canUndo = $state(false);
   canRedo = $state(false);
@@ -52,6 +56,7 @@ export class RateSheetState {
   private workspaceId = '';
   private history: UndoHistory = emptyHistory();
   private earlier: PeriodOutcome[] = [];
+  private calibrations: readonly CalibrationRecord[] = [];
   private readonly echoes = createEchoes();
   private feed: { unsubscribe(): void } | null = null;
   private processed = 0;
@@ -115,9 +120,12 @@ export class RateSheetState {
     performance.mark('kaohe:sheet-score-start');
     const model = buildModel(data);
     performance.mark('kaohe:sheet-scored');
-    const depth = hasFlags(model) ? historyDepth(model.template) : 0;
+    const depth = hasFlags(model) ? historyDepth(crossPeriodRules(model.template)) : 0;
     const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
+    const calibrations = earlier.length > 0 ? await listCalibrations(data.period.id) : [];
     if (generation !== this.generation) return true;
+    this.calibrations = calibrations;
+    this.showFlags = hasFlags(model) && ((model.template.crossPeriod?.length ?? 0) > 0 || earlier.length > 0);
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
     this.teamNames = teamNameMap(teams);
     this.earlier = earlier;
@@ -131,8 +139,8 @@ export class RateSheetState {
   private changed(): void {
     const model = this.model;
     if (model && hasFlags(model) && this.earlier.length > 0) {
-      const current = outcomeOf(model);
-      this.flags = crossPeriodFlags(model.template.crossPeriod ?? [], model.template.grades, [...this.earlier, current], current.key);
+      // The same engine and the same outcomes as the dashboard's cross-period flags.
+      this.flags = flagsByPerson(crossPeriodFlags([...this.earlier, outcomeOf(model, this.calibrations)], crossPeriodRules(model.template)));
     } else if (this.flags.size > 0) {
       this.flags = NO_FLAGS;
     }
