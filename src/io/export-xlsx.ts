@@ -11,6 +11,7 @@ import { scoredGrid, type PeriodExport, type ScoredGrid } from './scored-grid';
 import type { LayoutColumn } from './sheet-layout';
 import { cellOf, columnWidths, NUMBER_FORMATS, textCell } from './xlsx-cells';
 import { patchXlsx } from './xlsx-patch';
+import { raterDetails } from './workbook-raters';
 import { chunks, META_SHEET, templateEnvelope, WORKBOOK_FORMAT, WORKBOOK_VERSION, type MetaColumn, type WorkbookMeta } from './workbook-meta';
 
 /** Identity columns frozen with the header (工号, 姓名, 状态). */
@@ -97,6 +98,8 @@ export function exportScoresXlsx(data: PeriodExport): Uint8Array {
   const grid = scoredGrid(data);
   const scores = say(data, 'sheet.scoresSheet');
   const template = say(data, 'sheet.templateSheet');
+  const onSheet = new Map(grid.rows.map((row) => [row.person.id, row.person]));
+  const raters = raterDetails(data.input.entries, onSheet);
   const meta: WorkbookMeta = {
     format: WORKBOOK_FORMAT,
     version: WORKBOOK_VERSION,
@@ -110,6 +113,7 @@ export function exportScoresXlsx(data: PeriodExport): Uint8Array {
     templateId: data.templateId,
     templateVersion: data.template.version,
     columns: metaColumns(grid),
+    ...(raters.length > 0 ? { raters } : {}),
   };
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, scoresSheet(grid, data), scores);
