@@ -19,3 +19,4 @@ export * from './roster-import';
 export * from './sheet-edits';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME } from './db';
+export * from './builtin-use';

@@ -22,7 +22,6 @@ export default {
   'period.create': 'Create',
   'period.cancel': 'Cancel',
   'period.created': 'Created period {label}',
-  'period.noTemplates': 'No templates yet; add one under Templates first.',
   'period.locked': 'Locked',
   'period.lock': 'Lock period',
   'period.unlock': 'Unlock',
@@ -106,4 +105,9 @@ export default {
   'problem.unrated': 'Nothing entered for this person yet: not rated, so no score, grade or rank',
   'sheet.unrated': ' · {count} not rated',
   'sheet.incomplete': ' · {count} incomplete',
+  // Issue 12: built-in templates used directly for a new period.
+  'period.ownTemplates': 'This workspace’s templates',
+  'period.builtinTemplates': 'Built-in templates (use as they are)',
+  'period.builtinHint': 'Used for the first time, “{name}” joins this workspace’s templates under its own name; you can change it later on the Templates page.',
+  'period.builtinNote': 'Built-in template used',
 } as const satisfies Record<keyof typeof zh, string>;

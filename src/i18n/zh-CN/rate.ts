@@ -21,7 +21,6 @@ export default {
   'period.create': '创建',
   'period.cancel': '取消',
   'period.created': '已创建周期 {label}',
-  'period.noTemplates': '还没有模板，请先在“模板”页添加一个。',
   'period.locked': '已锁定',
   'period.lock': '锁定周期',
   'period.unlock': '解锁',
@@ -105,4 +104,9 @@ export default {
   'problem.unrated': '还没有为此人录入任何值：未评，不计分、不评等级、不排名',
   'sheet.unrated': ' · 未评 {count} 人',
   'sheet.incomplete': ' · 总分不完整 {count} 人',
+  // Issue 12: built-in templates used directly for a new period.
+  'period.ownTemplates': '本工作区的模板',
+  'period.builtinTemplates': '内置模板（直接使用）',
+  'period.builtinHint': '首次使用时，“{name}”会以原名加入本工作区的模板，之后可以在“模板”页修改。',
+  'period.builtinNote': '使用内置模板',
 } as const;
