@@ -349,4 +349,9 @@ export default {
   // Issue 12: a built-in used as it is for a new period.
   'list.useForPeriod': 'Use for a new period',
   'list.useForPeriodOf': 'Start a new period with “{name}”',
+  // Issue 12: inputs a rule switch left behind.
+  'rule.leftBehind': 'After this switch nothing reads {names} any more; left as they are, they stay on the sheet as “other inputs”.',
+  'rule.removeLeftBehind': 'Remove these {count} inputs',
+  'rule.keepLeftBehind': 'Keep',
+  'rule.leftBehindRemoved': 'Removed inputs nothing reads: {names}',
 } as const satisfies Record<keyof typeof zh, string>;
