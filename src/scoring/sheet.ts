@@ -218,6 +218,16 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     return values;
   }
 
+  /** Raw cells holding INVALID_ENTRY: while 0, no check for them costs anything. */
+  let invalidCount = 0;
+  /** A raw or weekly cell goes from `before` to `after`: keep the row's count of filled cells. */
+  const count = (row: number, before: Value | undefined, after: Value) => {
+    if (before === null || before === undefined) {
+      if (after !== null) entered[row]! += 1;
+    } else if (after === null) entered[row]! -= 1;
+    invalidCount += (after === INVALID_ENTRY ? 1 : 0) - (before === INVALID_ENTRY ? 1 : 0);
+  };
+
   // Load entries. Most cells have one unnamed rater: written straight into the column. Cells
   // with named raters (several peers) keep each rater's value and show the role's mean.
   for (const entry of input.entries) {
@@ -231,29 +241,39 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     if (row === undefined || row < 0) continue;
     const rater = entry.rater ?? '';
     const named = rater !== '' ? ratersOf(slot, row) : raters.get(cellKey(slot, row));
-    if (named) named.set(rater, entry.value);
-    else columns[slot]![row] = writeRaw(slot, row, entry.value);
+    if (named) {
+      named.set(rater, entry.value);
+      continue;
+    }
+    // The hot path of loading (half a million entries): no array, no map unless it does not fit.
+    const column = columns[slot]!;
+    const before = column[row];
+    const value = entry.value === '' ? null : entry.value;
+    const def = inputOfSlot[slot];
+    let held: Value = value;
+    if (value !== null && def !== undefined && entryProblem(def, value) !== null) {
+      invalid.set(cellKey(slot, row), value);
+      held = INVALID_ENTRY;
+    }
+    column[row] = held;
+    count(row, before, held);
   }
   for (const [key, values] of raters) {
     const slot = Math.floor(key / (rows + 1));
-    columns[slot]![key % (rows + 1)] = rawValue(slot, [...values.values()]);
+    const row = key % (rows + 1);
+    const held = rawValue(slot, [...values.values()]);
+    count(row, columns[slot]![row], held);
+    columns[slot]![row] = held;
   }
   for (const plan of compiled.indicators) {
     const sums = options.weekSums?.get(plan.indicator.id);
     if (!plan.weekly || !sums) continue;
     const column = columns[plan.finalSlot]!;
-    rowPeople.forEach((personIndex, row) => (column[row] = sums[personIndex] ?? null));
-  }
-  /** Raw cells holding INVALID_ENTRY: while 0, no check for them costs anything. */
-  let invalidCount = 0;
-  for (const slot of enteredSlots) {
-    const column = columns[slot]!;
-    for (let row = 0; row < rows; row++) {
-      const value = column[row];
-      if (value === null) continue;
-      entered[row]! += 1;
-      if (value === INVALID_ENTRY) invalidCount += 1;
-    }
+    rowPeople.forEach((personIndex, row) => {
+      const held = sums[personIndex] ?? null;
+      count(row, column[row], held);
+      column[row] = held;
+    });
   }
 
   /** Raw cells of a row that hold INVALID_ENTRY, with what was entered. */
