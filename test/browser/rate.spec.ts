@@ -135,6 +135,13 @@ test('a built-in used as it is: 餐厅服务员考核评分表 rates each item i
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('sheet-summary')).toHaveText('6 人 · 参与排名 1 人 · 平均总分 90 · 未评 4 人 · 总分不完整 1 人');
 
+  // The dashboard counts the same way: one graded, 4 未评 and 1 incomplete left out of every figure.
+  const periodId = new URL(page.url()).hash.match(/period=([^&]+)/)![1]!;
+  await page.goto(`./#/dashboard?period=${periodId}`);
+  await expect(page.getByTestId('dashboard-summary')).toHaveText('6 人参与考核 · 0 人临时顶岗（只排名） · 0 人不参与考核 · 其中 4 人未评（不计入统计） · 1 人总分不完整（有录入值不符合要求）');
+  await expect(page.getByTestId('graded-count')).toHaveText('共 1 人评定等级');
+  await expect(page.getByTestId('ranking').getByTestId('rank').filter({ hasText: /\d/ })).toHaveCount(1);
+
   // The built-in is now one of the workspace's own templates, under its own name.
   await page.goto('./#/templates');
   await expect(page.getByTestId('own-templates').getByTestId('template-card').filter({ hasText: '餐厅服务员考核评分表' })).toHaveCount(1);
