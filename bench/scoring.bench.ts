@@ -101,8 +101,9 @@ function rankInputChanges(workload: Workload, compiled: CompiledTemplate, values
   for (let i = 0; i < count; i++) {
     const row = ((i + offset) * 4391 + 7) % workload.people.length;
     const current = values.get(input.id)![row] as number;
-    // Alternate between a new top value (changes rank points for the top three) and a shuffle.
-    const next = i % 2 === 0 ? 1000 + i + offset : 600 + ((current - 600 + 137) % 401);
+    // Alternate between a top value (changes rank points for the top three) and a shuffle, both
+    // within the input's 0–1000: a value above it would not fit, and so not score.
+    const next = i % 2 === 0 ? 1000 - ((i + offset) % 5) : 600 + ((current - 600 + 137) % 401);
     values.get(input.id)![row] = next;
     changes.push({ entry: { personId: workload.people[row]!.id, key: input.id, role: 'supervisor', value: next }, row, watch: -1 });
   }

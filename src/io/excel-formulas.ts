@@ -7,6 +7,7 @@ import { printExcel } from '../formula/index';
 import { num } from '../scoring/formula-text';
 import type { RaterRole } from '../scoring/model';
 import type { LayoutColumn, SheetLayout } from './sheet-layout';
+import { columnLetter } from './table';
 
 export interface FormulaRows {
   /** Excel row number (1-based) of the first person. */
@@ -42,8 +43,34 @@ export function refsFor(layout: SheetLayout, layer: RaterRole | 'final', row: nu
   };
 }
 
+/**
+ * `COUNTA(D2:K2,M2)=0`: nothing entered for the person in this row (any input of any role, or a
+ * weekly sum). Such a row is 未评 in Kaohe, every computed cell blank; the file says the same.
+ * Team-wide inputs, repeated on every row, are left out.
+ */
+function unratedTest(layout: SheetLayout, row: number | string): string | undefined {
+  const indexes = layout.columns.filter((column) => (column.kind === 'entry' && column.target && !column.target.team) || column.kind === 'weekSum').map((column) => column.index);
+  if (indexes.length === 0) return undefined;
+  const ranges: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j += 1;
+    const first = `${columnLetter(indexes[i]!)}${row}`;
+    ranges.push(j === i ? first : `${first}:${columnLetter(indexes[j]!)}${row}`);
+    i = j + 1;
+  }
+  return `COUNTA(${ranges.join(',')})=0`;
+}
+
 /** The formula of a computed column in one row, or undefined for columns that hold values. */
 export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: number | string, rows: FormulaRows): string | undefined {
+  const formula = computedFormula(layout, column, row, rows);
+  if (formula === undefined) return undefined;
+  const unrated = unratedTest(layout, row);
+  return unrated ? `IF(${unrated},"",${formula})` : formula;
+}
+
+function computedFormula(layout: SheetLayout, column: LayoutColumn, row: number | string, rows: FormulaRows): string | undefined {
   if (column.slot === undefined) return undefined;
   const { compiled } = layout;
   const cell = compiled.cells[column.slot]!;

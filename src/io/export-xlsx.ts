@@ -6,10 +6,12 @@ import * as XLSX from '@e965/xlsx';
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { translate, type MessageParams } from '../i18n/catalog';
 import { formulaForRows, type FormulaRows } from './excel-formulas';
+import { isInvalidEntry } from '../scoring/sheet';
 import { scoredGrid, type PeriodExport, type ScoredGrid } from './scored-grid';
 import type { LayoutColumn } from './sheet-layout';
 import { cellOf, columnWidths, NUMBER_FORMATS, textCell } from './xlsx-cells';
 import { patchXlsx } from './xlsx-patch';
+import { raterDetails } from './workbook-raters';
 import { chunks, META_SHEET, templateEnvelope, WORKBOOK_FORMAT, WORKBOOK_VERSION, type MetaColumn, type WorkbookMeta } from './workbook-meta';
 
 /** Identity columns frozen with the header (工号, 姓名, 状态). */
@@ -36,7 +38,14 @@ function scoresSheet(grid: ScoredGrid, data: PeriodExport): WorkSheet {
   const header = layout.columns.map((column) => textCell(column.header));
   const formulas = layout.columns.map((column) => formulaForRows(layout, column, formulaRows));
   const formats = layout.columns.map((column) => NUMBER_FORMATS[column.format]);
-  const body = grid.rows.map((row, i) => layout.columns.map((_, c) => cellOf(row.values[c], formats[c], formulas[c]?.(first + i))));
+  // A computed cell that reads a value that does not fit holds the error itself, not a formula:
+  // Excel would score the value (a bonus of 7 clamped to 5) where Kaohe scores nothing.
+  const body = grid.rows.map((row, i) =>
+    layout.columns.map((_, c) => {
+      const value = row.values[c];
+      return cellOf(value, formats[c], isInvalidEntry(value) ? undefined : formulas[c]?.(first + i));
+    }),
+  );
   const rows = [header, ...body];
   return denseSheet(rows, { '!cols': columnWidths(rows) });
 }
@@ -89,6 +98,8 @@ export function exportScoresXlsx(data: PeriodExport): Uint8Array {
   const grid = scoredGrid(data);
   const scores = say(data, 'sheet.scoresSheet');
   const template = say(data, 'sheet.templateSheet');
+  const onSheet = new Map(grid.rows.map((row) => [row.person.id, row.person]));
+  const raters = raterDetails(data.input.entries, onSheet);
   const meta: WorkbookMeta = {
     format: WORKBOOK_FORMAT,
     version: WORKBOOK_VERSION,
@@ -102,6 +113,7 @@ export function exportScoresXlsx(data: PeriodExport): Uint8Array {
     templateId: data.templateId,
     templateVersion: data.template.version,
     columns: metaColumns(grid),
+    ...(raters.length > 0 ? { raters } : {}),
   };
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, scoresSheet(grid, data), scores);

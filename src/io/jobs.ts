@@ -17,6 +17,8 @@ import { validateImport, type ImportPlan } from './validate';
 import { batchSize } from './entry-batch';
 import { fileKindOf, readWorkbook } from './xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
+import { restoreRaters } from './workbook-raters';
+import type { WorkbookMeta } from './workbook-meta';
 import { IMPORT_LIMITS } from './limits';
 import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
 
@@ -25,6 +27,8 @@ const HEAD_ROWS = 30;
 
 interface OpenState {
   table: RawTable;
+  /** The key of a Kaohe workbook whose data sheet is the one opened. */
+  meta?: WorkbookMeta;
 }
 
 let opened: OpenState | undefined;
@@ -59,6 +63,7 @@ export function openFile(request: OpenRequest): Outcome<OpenedFile> {
   if (table.rows.length === 0) return { ok: false, problem: { ...fileProblem('empty', request.file), sheet } };
   const base = opening(table, kind, workbook.sheetNames, index, {});
   if (!meta.ok || meta.meta.sheet !== sheet) return { ok: true, value: base };
+  opened = { table, meta: meta.meta };
   const template = readTemplateSheet(workbook, meta.meta);
   return {
     ok: true,
@@ -94,7 +99,10 @@ function opening(table: RawTable, kind: OpenedFile['kind'], sheets: readonly str
 
 export function validateOpened(request: ValidateRequest): Outcome<ImportPlan> {
   if (!opened) return { ok: false, problem: fileProblem('sheetMissing', '') };
-  return { ok: true, value: validateImport(opened.table, request.mapping, request.context) };
+  const plan = validateImport(opened.table, request.mapping, request.context);
+  // A rating workbook's cells with several raters come back as those raters' values.
+  const restored = opened.meta && (request.context.rater ?? '') === '' ? restoreRaters(plan, opened.table, request.mapping, opened.meta) : plan;
+  return { ok: true, value: restored };
 }
 
 export function readForms(request: ReadFormsRequest): ReadFormsResult {

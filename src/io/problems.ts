@@ -42,7 +42,9 @@ export type RowProblemCode =
   /** Two rows give a team-wide input different values. */
   | 'teamValuesDiffer'
   /** A cell on a rater form that belongs to a person not on the form's key. */
-  | 'unknownFormRow';
+  | 'unknownFormRow'
+  /** A workbook cell several raters gave, changed in Excel: stored unnamed, averaged with theirs. */
+  | 'ratersAveraged';
 
 export type ColumnProblemCode =
   /** `__proto__`, `constructor`, `prototype`: refused as column names. */

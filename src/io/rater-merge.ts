@@ -3,6 +3,7 @@
 // way in several files is one value; filled differently it is a conflict the person resolves by
 // choosing; cells nobody filled are listed. Nothing is overwritten silently.
 import type { RaterRole } from '../scoring/model';
+import type { SheetEntry } from '../scoring/sheet-types';
 import { mappingFromMeta, readWorkbookMeta } from './workbook-read';
 import { fileProblem, type IoProblem } from './problems';
 import { entryTargets } from './targets';
@@ -139,4 +140,56 @@ export function resolveConflicts(merged: MergedForms, choices: ReadonlyMap<strin
     batch.addEntry({ person: conflict.person, key: conflict.key, role: conflict.role, rater: conflict.rater, value: option.value, row: option.row, column: option.column });
   }
   return batch.done();
+}
+
+/** One rater's value in a cell the merge shows as averaged: from a form, or already stored. */
+export interface AveragedPart {
+  readonly rater: string;
+  readonly value: StoredValue;
+  readonly source: 'form' | 'stored';
+}
+
+export interface AveragedCell {
+  readonly person: string;
+  readonly key: string;
+  readonly role: RaterRole;
+  readonly parts: readonly AveragedPart[];
+  /** What the cell will hold: the raters' mean. */
+  readonly mean: number;
+}
+
+/**
+ * Cells the merged forms fill where named and unnamed raters' values will be averaged: a named
+ * rater's form value beside an unnamed value already stored (typed in the grid without a rater
+ * name), or an unnamed form value beside named raters'. Said on the merge screen, because the
+ * result is then neither value (赵经理 80% with an unnamed 99% is 89.5%).
+ */
+export function averagedWithStored(merged: EntryBatch, stored: readonly SheetEntry[]): AveragedCell[] {
+  const cellKey = (person: string, key: string, role: RaterRole) => `${person}\u0001${key}\u0001${role}`;
+  const byCell = new Map<string, Map<string, AveragedPart>>();
+  const touched = new Map<string, { person: string; key: string; role: RaterRole }>();
+  for (const entry of stored) {
+    if (entry.value === null || entry.value === '' || typeof entry.value === 'boolean') continue;
+    const id = cellKey(entry.personId, entry.key, entry.role);
+    const parts = byCell.get(id) ?? new Map<string, AveragedPart>();
+    parts.set(entry.rater ?? '', { rater: entry.rater ?? '', value: entry.value, source: 'stored' });
+    byCell.set(id, parts);
+  }
+  for (const entry of entriesOf(merged)) {
+    const id = cellKey(entry.person, entry.key, entry.role);
+    const parts = byCell.get(id) ?? new Map<string, AveragedPart>();
+    parts.set(entry.rater, { rater: entry.rater, value: entry.value, source: 'form' });
+    byCell.set(id, parts);
+    touched.set(id, { person: entry.person, key: entry.key, role: entry.role });
+  }
+  const cells: AveragedCell[] = [];
+  for (const [id, cell] of touched) {
+    const parts = [...byCell.get(id)!.values()];
+    const named = parts.some((part) => part.rater !== '');
+    const unnamed = parts.some((part) => part.rater === '');
+    const numbers = parts.map((part) => part.value).filter((value): value is number => typeof value === 'number');
+    if (!named || !unnamed || numbers.length !== parts.length) continue;
+    cells.push({ ...cell, parts, mean: numbers.reduce((sum, value) => sum + value, 0) / numbers.length });
+  }
+  return cells;
 }

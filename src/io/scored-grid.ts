@@ -99,6 +99,9 @@ export function scoredGrid(data: PeriodExport): ScoredGrid {
           return grade ?? '';
         case 'rank':
           return rank;
+        case 'entry':
+          // What was entered, also a value that does not fit (it scores nothing, but it is data).
+          return column.slot === undefined ? null : sheet.enteredAt(column.slot, row);
         default:
           return column.slot === undefined ? null : (sheet.columns[column.slot]![row] ?? null);
       }

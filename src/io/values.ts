@@ -11,7 +11,7 @@
 // - text: as written, trimmed.
 // Blank cells are "no value given", never zero.
 import type { Indicator, InputDef, Template } from '../scoring/model';
-import { readBoolean, readLevel, readNumber } from '../scoring/entry-values';
+import { fromPercent, readBoolean, readLevel, readNumber } from '../scoring/entry-values';
 import { IMPORT_LIMITS } from './limits';
 import type { CellValue } from './table';
 
@@ -155,7 +155,7 @@ function parseNumber(cell: CellValue, spec: ValueSpec, wholePercents: boolean): 
     value = parsed.value;
     explicitPercent = parsed.percent;
   }
-  if (spec.type === 'percent' && wholePercents && !explicitPercent) value /= 100;
+  if (spec.type === 'percent' && wholePercents && !explicitPercent) value = fromPercent(value);
   if (spec.type === 'count' && !Number.isInteger(value)) {
     if (!Number.isInteger(Number(value.toPrecision(12)))) return { ok: false, code: 'notInteger', expected: '0, 1, 2 …' };
     value = Math.round(value);
@@ -208,7 +208,7 @@ export function quickNumber(cell: CellValue, spec: ValueSpec, wholePercents: boo
   else if (typeof cell === 'string') value = plainDecimal(cell);
   else return Number.NaN;
   if (value !== value) return Number.NaN;
-  if (wholePercents && spec.type === 'percent') value /= 100;
+  if (wholePercents && spec.type === 'percent') value = fromPercent(value);
   if (spec.type === 'count' && !Number.isInteger(value)) return Number.NaN;
   if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) return Number.NaN;
   return value;

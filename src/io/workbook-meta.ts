@@ -34,6 +34,15 @@ const MetaColumnSchema = v.object({
   target: v.optional(v.pipe(v.string(), v.maxLength(400))),
 });
 
+const RaterDetailSchema = v.object({
+  employeeNo: v.pipe(v.string(), v.maxLength(200)),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  /** EntryTarget id of the column (`supervisor|process_completion`). */
+  target: v.pipe(v.string(), v.maxLength(400)),
+  /** [rater name ('' = not recorded), value] */
+  values: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(200)), v.union([v.number(), v.pipe(v.string(), v.maxLength(32_767))])])), v.maxLength(1_000)),
+});
+
 export const WorkbookMetaSchema = v.object({
   format: v.literal(WORKBOOK_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -51,6 +60,11 @@ export const WorkbookMetaSchema = v.object({
   role: v.optional(v.picklist(RATER_ROLES)),
   rater: v.optional(v.pipe(v.string(), v.maxLength(200))),
   columns: v.pipe(v.array(MetaColumnSchema), v.maxLength(16_384)),
+  /**
+   * Scores workbooks: every cell with a named rater, each rater's value (the sheet holds their
+   * mean), so the workbook imports back unchanged. By the person's 工号 and 姓名 as written.
+   */
+  raters: v.optional(v.pipe(v.array(RaterDetailSchema), v.maxLength(2_000_000))),
 });
 
 export type WorkbookMeta = v.InferOutput<typeof WorkbookMetaSchema>;

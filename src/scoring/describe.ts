@@ -1,11 +1,12 @@
 // Explanations and problems as sentences, in either language
 // ("客户满意度 92 在区间 ≥90 → 20 分", "30 − 2 × 3 (延时次数) = 24").
 import { formatNumber, translate, type Locale, type MessageKey } from '../i18n/catalog';
-import type { Band, Indicator, RaterRole, Template } from './model';
+import type { Band, CrossPeriodRule, Indicator, RaterRole, Template } from './model';
 import type { Explanation, ScoreValue } from './sheet-types';
 import type { Problem } from './validate';
 import type { RestoreProblem } from './restore';
 import { isError } from '../formula/index';
+import type { EntryProblem } from './entry-values';
 
 export interface DescribeContext {
   readonly locale: Locale;
@@ -121,6 +122,10 @@ export function describeExplanation(explanation: Explanation, context: DescribeC
         : '';
       return say('scoring.explain.roles', { parts, points: n(explanation.points) }) + missing;
     }
+    case 'invalid':
+      return explanation.entries
+        .map((entry) => say('scoring.explain.invalid', { name: entry.name, value: n(entry.value), problem: describeEntryProblem(entry.problem, locale) }))
+        .join(locale === 'zh-CN' ? '；' : '; ');
     case 'weeks': {
       const parts = explanation.parts
         .map((part) => (part.points === null ? say('scoring.explain.weekNone', { week: part.week }) : `${part.week} ${signed(part.points, locale)}`))
@@ -145,6 +150,28 @@ export function describeRoleDetails(explanation: Explanation, context: DescribeC
 function signed(value: ScoreValue, locale: Locale): string {
   if (typeof value !== 'number') return formatScore(value, locale);
   return value > 0 ? `+${formatNumber(locale, value)}` : formatNumber(locale, value);
+}
+
+/** What is wrong with an entered value, as the grid and the explanations say it ("不能大于 5"). */
+export function describeEntryProblem(problem: EntryProblem, locale: Locale, percent = false): string {
+  switch (problem.code) {
+    case 'belowMin':
+      return translate(locale, 'rate.problem.belowMin', { min: formatScore(problem.min, locale, percent) });
+    case 'aboveMax':
+      return translate(locale, 'rate.problem.aboveMax', { max: formatScore(problem.max, locale, percent) });
+    case 'notLevel':
+      return translate(locale, 'rate.problem.notLevel', { levels: problem.levels.join(' / ') });
+    default:
+      return translate(locale, `rate.problem.${problem.code}`);
+  }
+}
+
+/** A cross-period rule as a flag reads: the template's own words, else 连续 3 个周期不及格. */
+export function describeCrossPeriodRule(rule: CrossPeriodRule, locale: Locale): string {
+  if (rule.label) return rule.label;
+  return rule.kind === 'consecutiveRank'
+    ? translate(locale, 'scoring.crossPeriod.consecutiveRank', { periods: rule.periods, rank: rule.rank })
+    : translate(locale, 'scoring.crossPeriod.consecutiveFailing', { periods: rule.periods });
 }
 
 export function describeProblem(problem: Problem, locale: Locale): string {

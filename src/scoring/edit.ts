@@ -1,7 +1,7 @@
 // Immutable edits of a template, as the studio makes them: add, move, rename and delete
 // sections, indicators and inputs. Each returns a new Template and never changes its argument;
 // renaming rewrites every rule and formula that refers to the old name.
-import { parse, printFormula, renameNames } from '../formula/index';
+import { parse, printFormula, refsOf, renameNames } from '../formula/index';
 import type { Indicator, InputDef, Rule, RuleKind, Section, Template } from './model';
 import { ruleFormula } from './rules';
 
@@ -271,6 +271,42 @@ export function ruleInput(rule: Rule): string | undefined {
     default:
       return rule.input;
   }
+}
+
+/** Names some rule, derived input, output or total formula reads. */
+export function namesRead(template: Template): Set<string> {
+  const read = new Set<string>();
+  const formulas = [
+    ...template.sections.flatMap((section) => section.indicators.map((indicator) => ruleFormula(indicator, template))),
+    ...template.inputs.flatMap((input) => (input.formula ? [input.formula] : [])),
+    ...(template.outputs ?? []).map((output) => output.formula),
+    ...(template.total.kind === 'formula' ? [template.total.formula] : []),
+  ];
+  for (const formula of formulas) {
+    const parsed = parse(formula.replace(/^\s*=/, ''));
+    if (!parsed.ok) continue;
+    const refs = refsOf(parsed.ast);
+    for (const name of [...refs.row, ...refs.team]) read.add(name);
+  }
+  return read;
+}
+
+/**
+ * Inputs a change left behind: read by something before it, by nothing after it (a rule switched
+ * from 比率 to 直接打分 no longer reads 实际 and 目标). The studio offers to remove them, since an
+ * input nothing reads is only an extra column to fill in.
+ */
+export function inputsLeftBehind(before: Template, after: Template): InputDef[] {
+  const readBefore = namesRead(before);
+  const readAfter = namesRead(after);
+  const wasInput = new Set(before.inputs.map((input) => input.id));
+  return after.inputs.filter((input) => wasInput.has(input.id) && readBefore.has(input.name) && !readAfter.has(input.name));
+}
+
+/** The template without these inputs (by id). */
+export function deleteInputs(template: Template, ids: readonly string[]): Template {
+  const gone = new Set(ids);
+  return { ...template, inputs: template.inputs.filter((input) => !gone.has(input.id)) };
 }
 
 /** Switch an indicator's rule to another kind, keeping the input it reads. */

@@ -29,6 +29,14 @@ export function normalizeWidth(text: string): string {
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
+/**
+ * Percent points as a fraction, at Excel's 15 significant digits: "92.3%" is 0.923, as Excel
+ * stores it, not 92.3 ÷ 100 = 0.9229999999999999 (which would not survive a round trip).
+ */
+export function fromPercent(points: number): number {
+  return Number((points / 100).toPrecision(15));
+}
+
 /** "1,234.5" / "-3" / "12" → number; anything else → null. */
 function plainNumber(text: string): number | null {
   const compact = text.replace(/(\d),(?=\d{3}\b)/g, '$1');
@@ -52,7 +60,7 @@ export function readNumber(raw: string, unit?: string): { value: number; percent
   if (percent) body = body.slice(0, -1).trim();
   const value = plainNumber(body);
   if (value === null) return undefined;
-  return { value: percent ? value / 100 : value, percent };
+  return { value: percent ? fromPercent(value) : value, percent };
 }
 
 function numberOf(text: string, input: InputDef): number | null {
@@ -69,11 +77,11 @@ function percentOf(text: string): number | null {
   const match = /^(.*?)\s*%$/.exec(text);
   if (match) {
     const points = plainNumber(match[1]!.trim());
-    return points === null ? null : points / 100;
+    return points === null ? null : fromPercent(points);
   }
   const value = plainNumber(text);
   if (value === null) return null;
-  return Math.abs(value) > 1 ? value / 100 : value;
+  return Math.abs(value) > 1 ? fromPercent(value) : value;
 }
 
 const TRUE_WORDS = new Set(['是', '有', '对', '√', '✓', '✔', 'y', 'yes', 'true', 't', '1']);

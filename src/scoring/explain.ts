@@ -5,8 +5,8 @@ import { isError, refsOf, parse } from '../formula/index';
 import type { Band, Indicator, LevelRow, RaterRole } from './model';
 import type { IndicatorPlan } from './graph';
 import type { Sheet } from './sheet';
-import { rolePresent } from './sheet';
-import type { Explanation, ScoreValue } from './sheet-types';
+import { isInvalidEntry, rolePresent } from './sheet';
+import type { Explanation, InvalidValue, ScoreValue } from './sheet-types';
 import { entryName, ruleFormula } from './rules';
 
 function scalar(value: Value | undefined): ScoreValue {
@@ -57,6 +57,8 @@ function teamNumbers(sheet: Sheet, slot: number): number[] {
 }
 
 export function explainRule(sheet: Sheet, indicator: Indicator, role: RaterRole, row: number, points: ScoreValue): Explanation {
+  const invalid = invalidRead(sheet, indicator, role, row);
+  if (invalid) return invalid;
   const layer = sheet.compiled.layers.get(role)!;
   const valueOf = (name: string): ScoreValue => {
     const slot = layer.get(name);
@@ -130,6 +132,33 @@ export function explainRule(sheet: Sheet, indicator: Indicator, role: RaterRole,
       return { kind: 'formula', formula: rule.formula, inputs: names.map((name) => ({ name, value: valueOf(name) })), points };
     }
   }
+}
+
+/** The values of a row that do not fit their input, as a person reads them (with the raw slot). */
+function invalidWithSlots(sheet: Sheet, row: number): { slot: number; value: InvalidValue }[] {
+  const { cells, template } = sheet.compiled;
+  return sheet.invalidEntries(row).map((entry) => {
+    const cell = cells[entry.slot]!;
+    const key = cell.entryKey ?? entry.input.id;
+    const indicator = cell.indicatorId ? template.sections.flatMap((s) => s.indicators).find((i) => i.id === cell.indicatorId) : undefined;
+    const name = indicator?.name ?? entry.input.name;
+    return { slot: entry.slot, value: { key, name, role: cell.role ?? sheet.compiled.primaryRole, value: entry.value, problem: entry.problem } };
+  });
+}
+
+/** The values of a row that do not fit their input, as a person reads them. */
+export function invalidValues(sheet: Sheet, row: number): InvalidValue[] {
+  return invalidWithSlots(sheet, row).map((found) => found.value);
+}
+
+/** The rule reads a value that does not fit its input: that, not the rule, explains the score. */
+function invalidRead(sheet: Sheet, indicator: Indicator, role: RaterRole, row: number): Explanation | null {
+  const plan = sheet.compiled.indicators.find((p) => p.indicator.id === indicator.id);
+  const index = plan ? plan.roles.findIndex((w) => w.role === role) : -1;
+  if (!plan || index < 0 || !isInvalidEntry(sheet.columns[plan.roleSlots[index]!]![row])) return null;
+  const reads = new Set(plan.presenceSlots[index]);
+  const entries = invalidWithSlots(sheet, row).filter((found) => reads.has(found.slot)).map((found) => found.value);
+  return entries.length > 0 ? { kind: 'invalid', entries } : null;
 }
 
 function average(numbers: readonly number[]): number | null {

@@ -10,3 +10,5 @@ export { explainIndicator, explainRule, bandContains } from './explain';
 export { describeExplanation, describeRoleDetails, describeProblem, describeRestoreProblem, formatScore, bandText, roleLabel } from './describe';
 export { validateTemplate, bandProblems, hasErrors, type Problem, type ProblemCode } from './validate';
 export { restoreTemplate, findUnsafeKeys, schemaProblems, TemplateSchema, TEMPLATE_LIMITS, type RestoreProblem, type RestoreResult } from './restore';
+export { periodCounts, sheetCounts, type PeriodCounts, type CountedPerson } from './summary';
+export { INVALID_ENTRY, isInvalidEntry, type InvalidEntry } from './sheet';

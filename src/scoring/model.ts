@@ -78,7 +78,7 @@ export type Rule =
    * indicator itself is the entered cell (its entries are stored under the indicator id).
    */
   | { readonly kind: 'direct'; readonly input?: string }
-  /** 评分等级 proportional: a rating on low..high scaled to max (4 of 1–5 on 20 pts → 16). */
+  /** 评分等级 proportional: a rating on low..high scaled to max (4 of 1–5 on 20 pts → 16), clamped to 0..max. */
   | { readonly kind: 'scale'; readonly input: string; readonly low: number; readonly high: number }
   /** 等级表: level → points (1级4分 … 5级20分; 优秀/良好/…). Unknown level → #N/A. */
   | { readonly kind: 'levels'; readonly input: string; readonly levels: readonly LevelRow[] }

@@ -72,6 +72,13 @@ function nestedIf(branches: readonly { condition: string | null; value: string }
   return text;
 }
 
+/** Does the input's own range keep every value that fits it between 0 and `high`? */
+function withinScale(input: InputDef, high: number): boolean {
+  const levels = input.levels ?? [];
+  if (input.type === 'level' && levels.length > 0) return levels.every((level) => typeof level === 'number' && level >= 0 && level <= high);
+  return input.max !== undefined && input.max <= high && (input.min ?? Number.NEGATIVE_INFINITY) >= 0;
+}
+
 function inputNamed(template: Template, name: string): InputDef | undefined {
   return template.inputs.find((input) => input.name === name);
 }
@@ -83,8 +90,14 @@ export function ruleFormula(indicator: Indicator, template: Template): string {
   switch (rule.kind) {
     case 'direct':
       return rule.input === undefined ? nameRef(entryName(indicator)) : nameRef(rule.input);
-    case 'scale':
-      return `${nameRef(rule.input)}/${num(rule.high)}*${num(indicator.max)}`;
+    case 'scale': {
+      const scaled = `${nameRef(rule.input)}/${num(rule.high)}`;
+      // Clamped like ratio and bonus rules, so a rating above the scale never scores above max.
+      // An input whose own range ends within the scale (levels 1–5, max 5) needs no clamp: a
+      // value beyond it does not fit and scores nothing. An undeclared input has no range to know.
+      const input = inputNamed(template, rule.input);
+      return input && !withinScale(input, rule.high) ? `CLAMP(${scaled},0,1)*${num(indicator.max)}` : `${scaled}*${num(indicator.max)}`;
+    }
     case 'levels': {
       const subject = nameRef(rule.input);
       const pairs = rule.levels.map((row) => `${literal(row.value)},${num(row.points)}`).join(',');

@@ -6,7 +6,7 @@ import { isError } from '../formula/index';
 import type { Template } from './model';
 import { buildGraph, type CompiledTemplate, type IndicatorPlan } from './graph';
 import { combinedScore, createSheet, rolePresent, type Sheet } from './sheet';
-import { explainIndicator } from './explain';
+import { explainIndicator, invalidValues } from './explain';
 import type { Explanation, IndicatorResult, PeriodResult, PersonResult, ScoreValue, SheetInput } from './sheet-types';
 
 const compiledCache = new WeakMap<Template, CompiledTemplate>();
@@ -90,8 +90,9 @@ export function resultsOf(sheet: Sheet, weeks: readonly WeekScores[] = []): Pers
 }
 
 function emptyResult(personId: string): PersonResult {
-  return { personId, status: 'leave', indicators: {}, sections: {}, derived: {}, bonus: null, total: null, grade: null, rank: null, outputs: {} };
+  return { personId, status: 'leave', rated: false, invalid: [], indicators: {}, sections: {}, derived: {}, bonus: null, total: null, grade: null, rank: null, outputs: {} };
 }
+
 
 export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personId: string): PersonResult {
   const row = sheet.rowOf.get(personId);
@@ -136,6 +137,8 @@ export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personI
   return {
     personId,
     status,
+    rated: sheet.isRated(row),
+    invalid: invalidValues(sheet, row),
     indicators,
     sections,
     derived,

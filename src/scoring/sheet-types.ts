@@ -1,6 +1,7 @@
 // What scoring a period takes in and gives back. Pure data; the store maps its records to these.
 import type { ErrorValue, Scalar } from '../formula/types';
 import type { Band, LevelRow, PersonStatus, RaterRole } from './model';
+import type { EntryProblem } from './entry-values';
 
 export interface SheetPerson {
   readonly id: string;
@@ -62,8 +63,21 @@ export type Explanation =
       readonly missing: readonly RaterRole[];
       readonly points: ScoreValue;
     }
+  /** Values entered that do not fit their input: they score nothing, and the score says why. */
+  | { readonly kind: 'invalid'; readonly entries: readonly InvalidValue[] }
   /** Weekly indicator summed over the month's weeks. */
   | { readonly kind: 'weeks'; readonly parts: readonly { readonly week: string; readonly points: ScoreValue }[]; readonly points: ScoreValue };
+
+/** A value entered for a person that does not fit its input (出色表现 7, not more than 5). */
+export interface InvalidValue {
+  /** Input id, or the indicator id of an indicator entered directly. */
+  readonly key: string;
+  /** The input's (or indicator's) name. */
+  readonly name: string;
+  readonly role: RaterRole;
+  readonly value: ScoreValue;
+  readonly problem: EntryProblem;
+}
 
 export interface IndicatorResult {
   readonly score: ScoreValue;
@@ -77,6 +91,16 @@ export interface IndicatorResult {
 export interface PersonResult {
   readonly personId: string;
   readonly status: PersonStatus;
+  /**
+   * False: nothing was entered for the person in the period (未评, not rated). Such a person has
+   * no scores, total, grade or rank, and is left out of averages, distributions and calibration.
+   */
+  readonly rated: boolean;
+  /**
+   * Values entered that do not fit their input. They score nothing: the indicators reading them
+   * and the total are incomplete (an error value), with no grade or rank.
+   */
+  readonly invalid: readonly InvalidValue[];
   /** By indicator id. */
   readonly indicators: Readonly<Record<string, IndicatorResult>>;
   /** By section id. */
@@ -86,9 +110,9 @@ export interface PersonResult {
   /** Sum of bonus/penalty indicators added outside the base. */
   readonly bonus: ScoreValue;
   readonly total: ScoreValue;
-  /** `null` when not assessed (leave, temporary) or the total is an error. */
+  /** `null` when not assessed (leave, temporary), not rated, or the total is an error. */
   readonly grade: string | null;
-  /** `null` when not ranked (leave) or the total is an error. */
+  /** `null` when not ranked (leave, not rated) or the total is an error. */
   readonly rank: number | null;
   /** Extra outputs by output id (公共提成). */
   readonly outputs: Readonly<Record<string, ScoreValue>>;

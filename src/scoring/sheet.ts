@@ -1,13 +1,41 @@
 // A team's sheet for one period, evaluated column by column over the compiled cell graph.
-// Cohort functions (TEAM, RANK.EQ, AVERAGE of the team) see every assessed or temporary person;
-// people on leave are not in the sheet. `set` recomputes only what a changed value reaches.
-import type { ArrayValue, EvalContext, Scalar, Value } from '../formula/types';
+// Cohort functions (TEAM, RANK.EQ, AVERAGE of the team) see every assessed or temporary person
+// who has been rated; people on leave are not in the sheet. `set` recomputes only what a changed
+// value reaches. Two rules every view of a score shares are kept here, once:
+// - a person with nothing entered is 未评 (not rated): every computed cell of the row is blank, so
+//   there is no total, grade or rank, and team averages and ranks do not see the row;
+// - a value that does not fit its input (出色表现 7 on a 0–5 item, a rating 14 on a 1–10 scale) does
+//   not score: the cell holds INVALID_ENTRY, so the indicator and everything summing it are that
+//   error (the total is incomplete: no grade, no rank), while other people's cohort functions
+//   read the cell as blank.
+import type { ArrayValue, ErrorValue, EvalContext, Scalar, Value } from '../formula/types';
 import { errorValue, isError } from '../formula/index';
 import type { CompiledTemplate, IndicatorPlan } from './graph';
-import type { PersonStatus } from './model';
+import type { InputDef, PersonStatus } from './model';
 import { TEAM_PERSON_ID } from './model';
 import type { SheetEntry, SheetInput, SheetPerson } from './sheet-types';
 import { gradeFor, settle } from './composite';
+import { entryProblem, selfEnteredInput, type EntryProblem } from './entry-values';
+
+const INVALID_DETAIL = 'invalid entry';
+
+/** What a cell holds when the value entered for it (or read through it) does not fit its input. */
+export const INVALID_ENTRY: ErrorValue = errorValue('#VALUE!', INVALID_DETAIL);
+
+/** Is this value (a score, a total) the mark of an entry that does not fit, rather than a formula error? */
+export function isInvalidEntry(value: unknown): boolean {
+  return isError(value) && value.detail === INVALID_DETAIL;
+}
+
+/** An entered value that does not fit its input, as the row holds it. */
+export interface InvalidEntry {
+  /** Raw slot of the compiled graph. */
+  readonly slot: number;
+  readonly input: InputDef;
+  /** What was entered (one rater's value; the first that does not fit). */
+  readonly value: Scalar;
+  readonly problem: EntryProblem;
+}
 
 export interface Sheet {
   readonly compiled: CompiledTemplate;
@@ -20,6 +48,12 @@ export interface Sheet {
   /** `columns[slot][row]` */
   readonly columns: readonly Value[][];
   statusOf(personId: string): PersonStatus;
+  /** Has anything been entered for the person in this row (any input, any role, any week)? */
+  isRated(row: number): boolean;
+  /** Values entered in this row that do not fit their input (empty for most rows). */
+  invalidEntries(row: number): readonly InvalidEntry[];
+  /** What was entered in a raw cell (the raters' mean), also when it does not fit: for files. */
+  enteredAt(slot: number, row: number): Value;
   /** Change one entered value (a rater's, averaged within the role) and recompute what depends on it. */
   set(entry: SheetEntry): void;
   /** Replace a weekly indicator's month sum for every row (rolled up from week sheets). */
@@ -76,8 +110,27 @@ export interface SheetOptions {
   readonly weekSums?: ReadonlyMap<string, readonly Value[]>;
 }
 
+/** Per raw slot, the input its values must fit (self-entered indicators: the rule's range). */
+const inputsCache = new WeakMap<CompiledTemplate, readonly (InputDef | undefined)[]>();
+
+function inputsOfSlots(compiled: CompiledTemplate): readonly (InputDef | undefined)[] {
+  let inputs = inputsCache.get(compiled);
+  if (inputs) return inputs;
+  const byId = new Map(compiled.template.inputs.map((def) => [def.id, def]));
+  const indicators = new Map(compiled.indicators.map((plan) => [plan.indicator.id, plan.indicator]));
+  inputs = compiled.cells.map((cell) => {
+    if (cell.kind !== 'raw' && cell.kind !== 'teamRaw') return undefined;
+    if (cell.inputId) return byId.get(cell.inputId);
+    const indicator = cell.indicatorId ? indicators.get(cell.indicatorId) : undefined;
+    return indicator ? selfEnteredInput(indicator) : undefined;
+  });
+  inputsCache.set(compiled, inputs);
+  return inputs;
+}
+
 export function createSheet(compiled: CompiledTemplate, input: SheetInput, options: SheetOptions = {}): Sheet {
   const { cells } = compiled;
+  const inputOfSlot = inputsOfSlots(compiled);
   const people = input.people;
   const rowOf = new Map<string, number>();
   const rowPeople: number[] = [];
@@ -96,6 +149,35 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
   const raters = new Map<number, Map<string, Scalar>>();
   /** A cell's key in `raters`: one number, no string building on the hot path. */
   const cellKey = (slot: number, row: number) => slot * (rows + 1) + row;
+  /** Raw cells whose value does not fit: cell key → what was entered (single-rater cells). */
+  const invalid = new Map<number, Scalar>();
+  /** Per row, how many raw cells (and weekly month sums) hold anything: 0 = not rated. */
+  const entered = new Int32Array(rows);
+  /** Person raw slots and weekly sums: what makes a row rated. */
+  const enteredSlots = cells.filter((cell) => cell.kind === 'raw' || cell.kind === 'weekSum').map((cell) => cell.slot);
+  /** Role-score cells and the raw cells they read: an invalid one makes the score INVALID_ENTRY even under IFERROR. */
+  const watched = new Map<number, readonly number[]>();
+  for (const plan of compiled.indicators) {
+    plan.roleSlots.forEach((slot, i) => {
+      if (cells[slot]!.kind === 'roleScore') watched.set(slot, plan.presenceSlots[i]!);
+    });
+  }
+
+  /** The value a raw cell holds for these rater values: their mean, or INVALID_ENTRY if one does not fit. */
+  function rawValue(slot: number, values: readonly Scalar[]): Value {
+    const def = inputOfSlot[slot];
+    if (def) for (const value of values) if (entryProblem(def, value)) return INVALID_ENTRY;
+    return values.length === 1 ? (values[0] === '' ? null : values[0]!) : combineRaters(values);
+  }
+
+  /** Write a single-rater raw value; remembers what was typed when it does not fit. */
+  function writeRaw(slot: number, row: number, value: Scalar): Value {
+    const held = rawValue(slot, [value]);
+    const key = cellKey(slot, row);
+    if (held === INVALID_ENTRY) invalid.set(key, value);
+    else invalid.delete(key);
+    return held;
+  }
 
   const planBySlot = new Map(compiled.indicators.map((plan) => [plan.finalSlot, plan]));
   const teamRanges = new Map<number, ArrayValue>();
@@ -107,7 +189,10 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     team(slot: number): ArrayValue {
       let range = teamRanges.get(slot);
       if (!range) {
-        range = { type: 'array', rows, cols: 1, data: columns[slot]! };
+        // Someone's value that does not fit is their own problem: the team reads it as blank.
+        const column = columns[slot]!;
+        const data = invalidCount > 0 && column.includes(INVALID_ENTRY) ? column.map((value) => (value === INVALID_ENTRY ? null : value)) : column;
+        range = { type: 'array', rows, cols: 1, data };
         teamRanges.set(slot, range);
       }
       return range;
@@ -125,12 +210,23 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     let values = raters.get(key);
     if (!values) {
       values = new Map();
-      const existing = columns[slot]![row];
+      const existing = invalid.has(key) ? invalid.get(key)! : columns[slot]![row];
       if (existing !== null && existing !== undefined && typeof existing !== 'object') values.set('', existing);
+      invalid.delete(key);
       raters.set(key, values);
     }
     return values;
   }
+
+  /** Raw cells holding INVALID_ENTRY: while 0, no check for them costs anything. */
+  let invalidCount = 0;
+  /** A raw or weekly cell goes from `before` to `after`: keep the row's count of filled cells. */
+  const count = (row: number, before: Value | undefined, after: Value) => {
+    if (before === null || before === undefined) {
+      if (after !== null) entered[row]! += 1;
+    } else if (after === null) entered[row]! -= 1;
+    invalidCount += (after === INVALID_ENTRY ? 1 : 0) - (before === INVALID_ENTRY ? 1 : 0);
+  };
 
   // Load entries. Most cells have one unnamed rater: written straight into the column. Cells
   // with named raters (several peers) keep each rater's value and show the role's mean.
@@ -145,16 +241,65 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     if (row === undefined || row < 0) continue;
     const rater = entry.rater ?? '';
     const named = rater !== '' ? ratersOf(slot, row) : raters.get(cellKey(slot, row));
-    if (named) named.set(rater, entry.value);
-    else columns[slot]![row] = entry.value === '' ? null : entry.value;
+    if (named) {
+      named.set(rater, entry.value);
+      continue;
+    }
+    // The hot path of loading (half a million entries): no array, no map unless it does not fit.
+    const column = columns[slot]!;
+    const before = column[row];
+    const value = entry.value === '' ? null : entry.value;
+    const def = inputOfSlot[slot];
+    let held: Value = value;
+    if (value !== null && def !== undefined && entryProblem(def, value) !== null) {
+      invalid.set(cellKey(slot, row), value);
+      held = INVALID_ENTRY;
+    }
+    column[row] = held;
+    count(row, before, held);
   }
   for (const [key, values] of raters) {
-    columns[Math.floor(key / (rows + 1))]![key % (rows + 1)] = combineRaters([...values.values()]);
+    const slot = Math.floor(key / (rows + 1));
+    const row = key % (rows + 1);
+    const held = rawValue(slot, [...values.values()]);
+    count(row, columns[slot]![row], held);
+    columns[slot]![row] = held;
+  }
+  for (const plan of compiled.indicators) {
+    const sums = options.weekSums?.get(plan.indicator.id);
+    if (!plan.weekly || !sums) continue;
+    const column = columns[plan.finalSlot]!;
+    rowPeople.forEach((personIndex, row) => {
+      const held = sums[personIndex] ?? null;
+      count(row, column[row], held);
+      column[row] = held;
+    });
+  }
+
+  /** Raw cells of a row that hold INVALID_ENTRY, with what was entered. */
+  function invalidEntries(row: number): InvalidEntry[] {
+    const found: InvalidEntry[] = [];
+    for (const slot of enteredSlots) {
+      if (columns[slot]![row] !== INVALID_ENTRY) continue;
+      const def = inputOfSlot[slot]!;
+      const key = cellKey(slot, row);
+      const values = raters.get(key);
+      const candidates = values ? [...values.values()] : [invalid.get(key) ?? null];
+      const value = candidates.find((v) => entryProblem(def, v) !== null) ?? null;
+      found.push({ slot, input: def, value, problem: entryProblem(def, value) ?? { code: 'notNumber' } });
+    }
+    return found;
   }
 
   function computeRow(slot: number, row: number): Value {
+    // 未评: nothing entered for the person, so nothing is scored (no 0, no #DIV/0!).
+    if (entered[row] === 0) return null;
     const cell = cells[slot]!;
     if (cell.fault) return cell.fault;
+    if (invalidCount > 0) {
+      const reads = watched.get(slot);
+      if (reads) for (const raw of reads) if (columns[raw]![row] === INVALID_ENTRY) return INVALID_ENTRY;
+    }
     switch (cell.kind) {
       case 'combined':
         return combineRoles(slot, row);
@@ -227,12 +372,6 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     return changed;
   }
 
-  for (const plan of compiled.indicators) {
-    const sums = options.weekSums?.get(plan.indicator.id);
-    if (!plan.weekly || !sums) continue;
-    const column = columns[plan.finalSlot]!;
-    rowPeople.forEach((personIndex, row) => (column[row] = sums[personIndex] ?? null));
-  }
   for (const slot of compiled.order) evaluateColumn(slot);
 
   // Dependents: who reads a slot in the same row, who reads its whole column.
@@ -244,8 +383,11 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
   }
   const position = new Map(compiled.order.map((slot, i) => [slot, i]));
 
-  /** Recompute from changed (slot, rows) pairs in dependency order. */
-  function propagate(changed: Map<number, Set<number> | 'all'>): void {
+  /**
+   * Recompute from changed (slot, rows) pairs in dependency order. `refresh`: rows whose every
+   * computed cell is recomputed (a row becomes rated or not, an entry starts or stops fitting).
+   */
+  function propagate(changed: Map<number, Set<number> | 'all'>, refresh: readonly number[] = []): void {
     const dirty = new Map<number, Set<number> | 'all'>();
     const mark = (slot: number, rowsToMark: Set<number> | 'all') => {
       const current = dirty.get(slot);
@@ -261,6 +403,7 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       for (const dependent of teamDependents[slot]!) mark(dependent, 'all');
     };
     for (const [slot, rowsChanged] of changed) spread(slot, rowsChanged);
+    if (refresh.length > 0) for (const slot of compiled.order) mark(slot, new Set(refresh));
     while (dirty.size > 0) {
       let next = -1;
       let best = Number.POSITIVE_INFINITY;
@@ -298,6 +441,15 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     rowPeople,
     columns,
     statusOf: (personId) => statuses.get(personId) ?? 'active',
+    isRated: (row) => entered[row]! > 0,
+    invalidEntries: (row) => (invalidCount === 0 ? [] : invalidEntries(row)),
+    enteredAt(slot, row) {
+      const value = columns[slot]![row] ?? null;
+      if (value !== INVALID_ENTRY) return value;
+      const key = cellKey(slot, row);
+      const values = raters.get(key);
+      return values ? combineRaters([...values.values()]) : (invalid.get(key) ?? null);
+    },
     set(entry) {
       const slot = rawSlotFor(entry);
       if (slot === undefined) return;
@@ -314,13 +466,19 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       if (values) {
         if (entry.value === null || entry.value === '') values.delete(rater);
         else values.set(rater, entry.value);
-        value = combineRaters([...values.values()]);
+        value = rawValue(slot, [...values.values()]);
       } else {
-        value = entry.value === '' ? null : entry.value;
+        value = writeRaw(slot, row, entry.value);
       }
-      if (sameValue(value, columns[slot]![row] ?? null)) return;
+      const before = columns[slot]![row] ?? null;
+      if (value === before || (sameValue(value, before) && (value === INVALID_ENTRY) === (before === INVALID_ENTRY))) return;
       columns[slot]![row] = value;
-      propagate(new Map([[slot, new Set([row])]]));
+      invalidCount += (value === INVALID_ENTRY ? 1 : 0) - (before === INVALID_ENTRY ? 1 : 0);
+      const wasRated = entered[row]! > 0;
+      entered[row]! += (value !== null ? 1 : 0) - (before !== null ? 1 : 0);
+      // A row that starts or stops being rated, or whose entry starts or stops fitting, is scored again whole.
+      const whole = wasRated !== entered[row]! > 0 || value === INVALID_ENTRY || before === INVALID_ENTRY;
+      propagate(new Map([[slot, new Set([row])]]), whole ? [row] : []);
     },
     recalculate() {
       for (const slot of compiled.order) evaluateColumn(slot);
@@ -329,8 +487,17 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
       const plan = compiled.indicators.find((p) => p.indicator.id === indicatorId);
       if (!plan?.weekly) return;
       const column = columns[plan.finalSlot]!;
-      for (let row = 0; row < rows; row++) column[row] = values[row] ?? null;
-      propagate(new Map([[plan.finalSlot, 'all']]));
+      const flipped: number[] = [];
+      for (let row = 0; row < rows; row++) {
+        const before = column[row] ?? null;
+        const value = values[row] ?? null;
+        column[row] = value;
+        if ((before === null) === (value === null)) continue;
+        const wasRated = entered[row]! > 0;
+        entered[row]! += value === null ? -1 : 1;
+        if (wasRated !== entered[row]! > 0) flipped.push(row);
+      }
+      propagate(new Map([[plan.finalSlot, 'all']]), flipped);
     },
   };
 }

@@ -22,3 +22,4 @@ export * from './roster-import';
 export * from './sheet-edits';
 export { observe } from './live';
 export { getDb, openDb, useDb, DB_NAME, watchDatabase } from './db';
+export * from './builtin-use';

@@ -1,7 +1,7 @@
 // A workspace's people packed into one record, column by column: reading 10,000 person records
 // one by one costs IndexedDB a quarter of a second, one packed record a few milliseconds. It is a
 // cache of the `people` table: every write of people drops it in the same transaction
-// (`dropRoster`), and the next read builds it again from the table.
+// (`dropRoster`); a read that finds none reads the table and packs it again just after.
 import { getDb } from './db';
 import type { PersonRecord } from './records';
 
@@ -54,14 +54,23 @@ export async function dropRoster(workspaceId: string): Promise<void> {
   await getDb().rosters.delete(workspaceId);
 }
 
-/** Every person of a workspace (archived too), from the packed record, built first if need be. */
+/** Every person of a workspace (archived too): from the packed record, or the table when there is none yet. */
 export async function peopleOf(workspaceId: string): Promise<PersonRecord[]> {
   const db = getDb();
   const cached = await db.transaction('r', db.rosters, () => db.rosters.get(workspaceId));
   if (cached) return unpackRoster(cached);
-  return db.transaction('rw', db.people, db.rosters, async () => {
+  const people = await db.transaction('r', db.people, () => db.people.where('workspaceId').equals(workspaceId).toArray());
+  // Packed for next time in a write of its own, outside whatever is reading now (a live query may
+  // not write); it reads the table again in that transaction, so it cannot pack a stale roster.
+  setTimeout(() => void buildRoster(workspaceId).catch(() => {}), 0);
+  return people;
+}
+
+async function buildRoster(workspaceId: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.people, db.rosters, async () => {
+    if (await db.rosters.get(workspaceId)) return;
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
     await db.rosters.put(packRoster(workspaceId, people));
-    return people;
   });
 }

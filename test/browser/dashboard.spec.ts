@@ -26,7 +26,7 @@ function expectedExample() {
     ]),
   );
   const gradeCount = (label: string) => [...byNo.values()].filter((p) => p.grade === label).length;
-  return { template, byNo, gradeCount };
+  return { template, byNo, gradeCount, scored };
 }
 
 async function openDashboard(page: Page): Promise<void> {
@@ -183,8 +183,22 @@ test('a forced distribution shows the violation; a calibrated grade is recorded,
   await expect(failingRow.locator('td')).toHaveText(['4', '36.4%', '3', '27.3%']);
 });
 
+/**
+ * The text of each printed page as a reader copies it, NFKC-normalised: with Noto Sans CJK, Chromium's
+ * PDF maps some characters to Kangxi radicals (户 as ⼾, U+2F3E), which NFKC folds back. It also folds
+ * full-width punctuation (：（）), so expected text is normalised the same way.
+ */
+function printedPages(pdf: Buffer): string[] {
+  return pdfPageTexts(pdf).map(nfkc);
+}
+
+function nfkc(text: string): string {
+  return text.normalize('NFKC');
+}
+
 test('scorecards print to A4 PDF: one page per person, each with the person and their total', async ({ page }) => {
-  const { byNo } = expectedExample();
+  const { byNo, scored } = expectedExample();
+  const wangScores = scored.people.find((p) => p.personId === 'KF001')!;
   await openDashboard(page);
   const wang = byNo.get('KF001')!;
 
@@ -197,24 +211,56 @@ test('scorecards print to A4 PDF: one page per person, each with the person and 
   await expect(card.locator('.print-head')).toContainText('客服一组');
   await expect(card.locator('.print-head')).toContainText('KF001');
   await expect(card.getByTestId('print-total')).toHaveText(wang.shown);
-  const one = pdfPageTexts(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const one = printedPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(one).toHaveLength(1);
-  for (const text of ['客户考核评分表(月度)', '姓名 王芳', '工号 KF001', `总分 ${wang.shown}`, `等级 ${wang.grade}`, '被考核人签字', '考核人签字', '日期']) {
-    expect(one[0]).toContain(text);
+  for (const text of ['客户考核评分表(月度)', '姓名 王芳', '工号 KF001', `总分 ${wang.shown}`, `等级 ${wang.grade}`, '被考核人签字', '考核人签字', '部门负责人审核', 'HR 审核', '员工意见', '同意', '不同意', '日期']) {
+    expect(one[0]).toContain(nfkc(text));
   }
+  // Beside each rater's points, what was measured (自评 0 / 上级 20 → 14 says little alone), and how
+  // the raters were weighted.
+  const first = card.locator('.print-items tbody tr').nth(1);
+  const rated = wangScores.indicators.service_process!;
+  const parts = rated.explanation.kind === 'roles' ? rated.explanation.parts : [];
+  for (const part of parts) {
+    const measured = part.detail.kind === 'bands' && typeof part.detail.value === 'number' ? `${Number((part.detail.value * 100).toPrecision(12))}%` : '';
+    expect(measured).not.toBe('');
+    await expect(first).toContainText(`${formatScore(part.score, 'zh-CN')}（${measured}）`);
+  }
+  await expect(card.getByTestId('print-weights')).toHaveText('结果按评价人加权：自评 30%、上级 70%；某一评价人未评时，权重按已评的评价人重新分配。');
+  expect(one[0]).toContain(nfkc('结果按评价人加权：自评 30%、上级 70%'));
+
+  // In English the rater columns are wide enough: no header runs into the next.
+  await page.getByRole('link', { name: '返回看板' }).click();
+  await page.getByTestId('language-select').selectOption('en');
+  await page.getByRole('link', { name: `Print the scorecard of ${wang.name}` }).click();
+  const headers = page.locator('.print-page .print-items thead th');
+  await expect(headers).toHaveText(['No.', 'Indicator', 'Weight', 'Target', 'Scoring rule', 'Self', 'Supervisor', 'Result']);
+  for (const header of await headers.all()) {
+    expect(await header.evaluate((th) => th.scrollWidth <= th.clientWidth), await header.innerText()).toBe(true);
+  }
+  // … and a one-word header is not broken in two to fit ("Supervis" / "or").
+  for (const word of ['Self', 'Supervisor', 'Result']) {
+    const lines = await headers.filter({ hasText: new RegExp(`^${word}$`) }).evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines, word).toBe(1);
+  }
+  await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+  await page.getByTestId('language-select').selectOption('zh-CN');
 
   // The whole team: twelve pages, in the sheet's order, each with its person's total.
-  await page.getByRole('link', { name: '返回看板' }).click();
   await expect(page.getByTestId('ranking')).toBeVisible();
   await page.getByRole('link', { name: '打印全部评分表' }).click();
   await expect(page.locator('.print-page')).toHaveCount(12);
   await expect(page.getByTestId('print-count')).toHaveText('共 12 份评分表（A4，每人一页）');
-  const pages = pdfPageTexts(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const pages = printedPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(pages).toHaveLength(12);
   for (const [i, person] of EXAMPLE_PEOPLE.entries()) {
     const expected = byNo.get(person.employeeNo)!;
-    expect(pages[i]).toContain(`姓名 ${person.name}`);
-    expect(pages[i]).toContain(`总分 ${expected.shown}`);
+    expect(pages[i]).toContain(nfkc(`姓名 ${person.name}`));
+    expect(pages[i]).toContain(nfkc(`总分 ${expected.shown}`));
   }
-  expect(pages[10]).toContain('临时顶岗');
+  expect(pages[10]).toContain(nfkc('临时顶岗'));
 });

@@ -1,6 +1,9 @@
 // Just enough of PDF to read back what Chromium's page.pdf() printed: the pages in order and the
-// text drawn on each (through each font's ToUnicode map). Chromium (Skia) writes plain objects,
-// Flate streams, direct /Length values and one Tj per glyph run; anything else fails loudly.
+// text drawn on each, as a reader copies it: through each font's ToUnicode map, or, where Chromium
+// wrapped glyphs in a `/Span <</ActualText <FEFF…>>> BDC … EMC` (it does for Noto Sans CJK glyphs
+// whose ToUnicode names a Kangxi radical, 户 drawn with the glyph of ⼾), the ActualText instead.
+// Chromium (Skia) writes plain objects, Flate streams, direct /Length values and one Tj per glyph
+// run; anything else fails loudly.
 import { inflateSync } from 'node:zlib';
 
 interface PdfObject {
@@ -56,6 +59,12 @@ function readCmap(cmap: string): { bytes: number; map: Map<string, string> } {
   return { bytes, map };
 }
 
+/** A PDF text string in UTF-16BE hex (`FEFF6237` → 户), without its byte-order mark. */
+function utf16(hex: string): string {
+  const units = (hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16));
+  return String.fromCharCode(...(units[0] === 0xfeff ? units.slice(1) : units));
+}
+
 function refs(text: string): number[] {
   return [...text.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
 }
@@ -89,8 +98,15 @@ export function pdfPageTexts(pdf: Buffer): string[] {
     const content = refs(contents).map((id) => get(id).stream!.toString('latin1')).join('\n');
     let font: ReturnType<typeof readCmap> | undefined;
     const parts: string[] = [];
-    for (const token of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>|\bET\b/g)) {
-      if (token[1] !== undefined) {
+    /** Inside an ActualText span: its text was taken, the glyphs drawn in it are not read. */
+    let actual = false;
+    for (const token of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|\/ActualText\s*<([0-9A-Fa-f]*)>|<([0-9A-Fa-f]*)>|\bET\b|\bEMC\b/g)) {
+      if (token[2] !== undefined) {
+        parts.push(utf16(token[2]));
+        actual = true;
+      } else if (token[0] === 'EMC') {
+        actual = false;
+      } else if (token[1] !== undefined) {
         const fontId = fonts.get(token[1]);
         if (fontId === undefined) throw new Error(`page ${pageId}: font ${token[1]} is not in its resources`);
         if (!cmaps.has(fontId)) {
@@ -98,9 +114,9 @@ export function pdfPageTexts(pdf: Buffer): string[] {
           cmaps.set(fontId, toUnicode ? readCmap(get(Number(toUnicode[1])).stream!.toString('latin1')) : { bytes: 1, map: new Map() });
         }
         font = cmaps.get(fontId);
-      } else if (token[2] !== undefined && font) {
+      } else if (token[3] !== undefined && font && !actual) {
         const size = font.bytes * 2;
-        for (let i = 0; i < token[2].length; i += size) parts.push(font.map.get(token[2].slice(i, i + size).toUpperCase()) ?? '\uFFFD');
+        for (let i = 0; i < token[3].length; i += size) parts.push(font.map.get(token[3].slice(i, i + size).toUpperCase()) ?? '\uFFFD');
       } else if (token[0] === 'ET') parts.push(' ');
     }
     return parts.join('').replace(/\s+/g, ' ').trim();

@@ -2,6 +2,7 @@
 // from a spreadsheet, undo it, reload, watch a second tab follow, and meet a locked period.
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { BUILTIN_TEMPLATES } from '../../src/scoring/builtins/index';
 
 const grid = (page: Page) => page.getByTestId('rate-grid');
 const editor = (page: Page) => page.getByTestId('rate-grid-editor');
@@ -86,6 +87,67 @@ test('rate three people for a month with the keyboard only; totals, grades and r
   await expect(explain).toBeHidden();
 });
 
+test('a built-in used as it is: 餐厅服务员考核评分表 rates each item in points; blank rows are 未评, a 16 of 15 scores nothing', async ({ page }) => {
+  await openApp(page, '#/templates');
+  // From the template list, a built-in starts a new period as it is (no "副本").
+  await page.getByRole('button', { name: '用“餐厅服务员考核评分表”新建考核周期' }).click();
+  const form = page.getByRole('form', { name: '新建考核周期' });
+  await expect(form.getByLabel('模板')).toHaveValue('builtin.restaurant-waiter');
+  // All 14 built-ins are offered (the example's 客户考核评分表(月度) is the workspace's copy of one).
+  const offered = await form.getByLabel('模板').locator('option').allTextContents();
+  expect(offered).toHaveLength(14);
+  for (const template of BUILTIN_TEMPLATES) expect(offered.some((text) => text.startsWith(template.name))).toBe(true);
+  await expect(form.getByTestId('new-period-builtin')).toContainText('首次使用时，“餐厅服务员考核评分表”会以原名加入本工作区的模板');
+  await form.getByLabel('周期', { exact: true }).fill('2026年12月');
+  await form.getByLabel('团队').selectOption({ label: '客服一组' });
+  await form.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByTestId('notice')).toContainText('已创建周期 2026年12月');
+  await expect(grid(page).getByRole('row')).toHaveCount(7);
+
+  // Nobody is rated yet: no totals, grades or ranks, and the sheet says so.
+  await expect(page.getByTestId('sheet-summary')).toHaveText('6 人 · 参与排名 0 人 · 平均总分 — · 未评 6 人');
+  await expect(cell(page, 'KF001', 'total')).toHaveText('未评');
+  await expect(cell(page, 'KF001', 'grade')).toHaveText('');
+  await expect(cell(page, 'KF001', 'rank')).toHaveText('');
+
+  // 王芳: 出勤率 10, 服务态度 14, 沟通能力 13, 应变能力 12, 团队合作 9, 工作效率 14, 知识掌握 8, 卫生和整洁 10.
+  await cell(page, 'KF001', 'status').click();
+  for (const value of ['10', '14', '13', '12', '9', '14', '8', '10']) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+  await page.keyboard.press('Tab');
+  // Worked by hand: 10 + 14 + 13 + 12 + 9 + 14 + 8 + 10 = 90 → 优秀 (each item's points as given).
+  await expect(cell(page, 'KF001', 'total')).toHaveText('90');
+  await expect(cell(page, 'KF001', 'grade')).toHaveText('优秀');
+  await expect(cell(page, 'KF001', 'rank')).toHaveText('1');
+  await expect(page.getByTestId('sheet-summary')).toHaveText('6 人 · 参与排名 1 人 · 平均总分 90 · 未评 5 人');
+
+  // 李娜's 服务态度 typed as 16 (of 15): flagged, scores nothing, her total is incomplete.
+  await cell(page, 'KF002', 'entry:supervisor:attitude').click();
+  await page.keyboard.type('16');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'KF002', 'entry:supervisor:attitude')).toHaveClass(/invalid/);
+  await expect(cell(page, 'KF002', 'total')).toHaveText('不完整');
+  await expect(cell(page, 'KF002', 'rank')).toHaveText('');
+  await cell(page, 'KF002', 'total').click();
+  await expect(page.getByTestId('rate-grid-problem')).toHaveText('本行有 1 个输入不符合要求（标红），不计分：总分不完整，没有等级和排名');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sheet-summary')).toHaveText('6 人 · 参与排名 1 人 · 平均总分 90 · 未评 4 人 · 总分不完整 1 人');
+
+  // The dashboard counts the same way: one graded, 4 未评 and 1 incomplete left out of every figure.
+  const periodId = new URL(page.url()).hash.match(/period=([^&]+)/)![1]!;
+  await page.goto(`./#/dashboard?period=${periodId}`);
+  await expect(page.getByTestId('dashboard-summary')).toHaveText('6 人参与考核 · 0 人临时顶岗（只排名） · 0 人不参与考核 · 其中 4 人未评（不计入统计） · 1 人总分不完整（有录入值不符合要求）');
+  await expect(page.getByTestId('graded-count')).toHaveText('共 1 人评定等级');
+  await expect(page.getByTestId('ranking').getByTestId('rank').filter({ hasText: /\d/ })).toHaveCount(1);
+
+  // The built-in is now one of the workspace's own templates, under its own name.
+  await page.goto('./#/templates');
+  await expect(page.getByTestId('own-templates').getByTestId('template-card').filter({ hasText: '餐厅服务员考核评分表' })).toHaveCount(1);
+  await expect(page.getByTestId('own-templates')).not.toContainText('副本');
+});
+
 const COMPLAINT_COLUMNS = [
   'entry:self:complaint_no_response',
   'entry:supervisor:complaint_no_response',
@@ -125,12 +187,15 @@ test('paste a 5×4 block copied from a spreadsheet, undo it, reload, and see a s
     ['否', '否', '否', '否'],
     ['否', '否', '不清楚', '否'],
   ]);
-  // The value that does not fit is kept, marked, and explained; the total says it cannot be worked out.
+  // The value that does not fit is kept, marked, and explained; it scores nothing, so the total
+  // says it is incomplete (no grade, no rank).
   const unclear = cell(page, 'KF005', COMPLAINT_COLUMNS[2]!);
   await expect(unclear).toHaveClass(/invalid/);
   await unclear.click();
   await expect(page.getByTestId('rate-grid-problem')).toHaveText('应为“是”或“否”');
-  await expect(cell(page, 'KF005', 'total')).toHaveText('#VALUE!');
+  await expect(cell(page, 'KF005', 'total')).toHaveText('不完整');
+  await expect(cell(page, 'KF005', 'grade')).toHaveText('');
+  await expect(cell(page, 'KF005', 'rank')).toHaveText('');
 
   // One undo takes the whole paste back, totals included.
   await page.keyboard.press('Control+Z');

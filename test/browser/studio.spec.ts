@@ -111,6 +111,25 @@ test('duplicate a seed table, change a band and the weights, see the preview fol
   console.log(`studio preview: rescoring 200 sample people after a keystroke: median ${durations[5]!.toFixed(1)} ms, worst ${durations.at(-1)!.toFixed(1)} ms`);
 });
 
+test('switching a rule offers to remove the inputs nothing reads any more', async ({ page }) => {
+  await openApp(page, '#/templates');
+  await page.getByRole('button', { name: '复制并编辑“服务员考核评分表”' }).click();
+  const outline = page.getByRole('navigation', { name: '模板结构' });
+  await expect(outline.getByRole('button', { name: /^输入与派生输入/ })).toContainText('2');
+  // 出勤率 from 比率 (实际出勤天数 ÷ 应出勤天数) to 直接打分: both inputs are now read by nothing.
+  await outline.getByRole('button', { name: /^出勤率/ }).click();
+  await page.getByLabel('规则类型').selectOption({ label: '直接打分' });
+  const offer = page.getByTestId('inputs-left-behind');
+  await expect(offer).toContainText('换了规则后，输入项 “实际出勤天数”、“应出勤天数” 不再被任何指标使用');
+  await offer.getByRole('button', { name: '删除这 2 个输入项' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '已删除不再使用的输入项：实际出勤天数、应出勤天数' })).toHaveCount(1);
+  await expect(outline.getByRole('button', { name: /^输入与派生输入/ })).toContainText('0');
+  // Undo brings both back (one step).
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(outline.getByRole('button', { name: /^输入与派生输入/ })).toContainText('2');
+});
+
 test('edit the example template (a period uses it → v2); export, delete with undo, import, find it identical; bad files store nothing', async ({ page, consoleGuard }) => {
   void consoleGuard;
   await openApp(page, '#/templates');

@@ -168,8 +168,6 @@ export default {
   'history.counted': 'People',
   'history.flags': 'Cross-period flags',
   'history.flagsNone': 'Nobody meets a cross-period rule at the moment.',
-  'history.flag.consecutiveRank': 'In the top {rank} for {periods} periods running',
-  'history.flag.consecutiveFailing': 'Failing for {periods} periods running',
   'history.flag.periods': '{from} to {to}',
   'history.flag.person': 'Person',
   'history.flag.rule': 'Rule',
@@ -177,4 +175,7 @@ export default {
   'status.active': 'Assessed',
   'status.leave': 'Not assessed',
   'status.temporary': 'Temporary cover',
+  // Issue 12: people not rated yet are left out of every figure.
+  'summaryUnrated': ' · {count} not rated yet (left out of the figures)',
+  'summaryIncomplete': ' · {count} with an incomplete total (values that do not fit)',
 } as const satisfies Record<keyof typeof zh, string>;

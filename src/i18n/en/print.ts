@@ -59,4 +59,18 @@ export default {
   'rule.separator': '; ',
   'rule.listSeparator': ', ',
   'rule.average': 'the team average',
+  // Issue 12: measured values, how the raters were weighted, review and opinion lines.
+  'col.measured': 'Measured',
+  'measured.count': '{name} {count}',
+  'measured.invalid': '{value} (invalid)',
+  'weights': 'Result weighted by rater: {weights}; when a rater has not rated, the weights of those who did are scaled up.',
+  'weightsOf': 'Raters of “{indicator}”: {weights}.',
+  'opinion': 'Employee’s opinion',
+  'opinion.agree': 'Agree',
+  'opinion.disagree': 'Disagree',
+  'opinion.reason': 'Comments',
+  'sign.department': 'Reviewed by the head of department',
+  'sign.hr': 'Reviewed by HR',
+  'measured.none': 'none',
+  'measuredBeside': ' ({value})',
 } as const satisfies Record<keyof typeof zh, string>;

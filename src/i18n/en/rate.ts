@@ -22,7 +22,6 @@ export default {
   'period.create': 'Create',
   'period.cancel': 'Cancel',
   'period.created': 'Created period {label}',
-  'period.noTemplates': 'No templates yet; add one under Templates first.',
   'period.locked': 'Locked',
   'period.lock': 'Lock period',
   'period.unlock': 'Unlock',
@@ -79,7 +78,7 @@ export default {
   'problem.aboveMax': 'Should not be above {max}',
   'problem.notLevel': 'Should be one of the levels: {levels}',
   'problem.notBoolean': 'Should be yes or no',
-  'problem.rowInvalid': '{count} inputs in this row do not fit (marked red); the total may be wrong',
+  'problem.rowInvalid': '{count} inputs in this row do not fit (marked red) and score nothing: the total is incomplete, with no grade or rank',
   'problem.error': 'Cannot be worked out ({code}): check the inputs in this row',
   'value.yes': 'Yes',
   'value.no': 'No',
@@ -114,4 +113,13 @@ export default {
   'explain.flag': '{label} ({periods})',
   'flags.none': 'None',
   'history.loading': 'Reading earlier periods…',
+  // Issue 12: people not rated yet; values that do not fit.
+  'problem.unrated': 'Nothing entered for this person yet: not rated, so no score, grade or rank',
+  'sheet.unrated': ' · {count} not rated',
+  'sheet.incomplete': ' · {count} incomplete',
+  // Issue 12: built-in templates used directly for a new period.
+  'period.ownTemplates': 'This workspace’s templates',
+  'period.builtinTemplates': 'Built-in templates (use as they are)',
+  'period.builtinHint': 'Used for the first time, “{name}” joins this workspace’s templates under its own name; you can change it later on the Templates page.',
+  'period.builtinNote': 'Built-in template used',
 } as const satisfies Record<keyof typeof zh, string>;

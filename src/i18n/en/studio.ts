@@ -70,7 +70,7 @@ export default {
   'list.ownEmpty': 'No templates of your own yet. Duplicate a built-in template below to start editing, or import a template file.',
   'list.noMatch': 'No template matches the search.',
   'list.builtins': 'Built-in templates',
-  'list.builtinsHint': 'Built-in templates are read-only originals; duplicate one to edit it.',
+  'list.builtinsHint': 'Built-in templates are read-only originals: use one as it is for a new period (the first use adds it to this workspace’s templates under its own name), or duplicate it to edit.',
   'list.readOnly': 'read-only',
   'list.meta': '{sections} sections · {indicators} indicators · updated {date}',
   'list.edit': 'Edit',
@@ -346,4 +346,12 @@ export default {
   'grades.good': 'Good',
   'grades.pass': 'Pass',
   'grades.fail': 'Fail',
+  // Issue 12: a built-in used as it is for a new period.
+  'list.useForPeriod': 'Use for a new period',
+  'list.useForPeriodOf': 'Start a new period with “{name}”',
+  // Issue 12: inputs a rule switch left behind.
+  'rule.leftBehind': 'After this switch nothing reads {names} any more; left as they are, they stay on the sheet as “other inputs”.',
+  'rule.removeLeftBehind': 'Remove these {count} inputs',
+  'rule.keepLeftBehind': 'Keep',
+  'rule.leftBehindRemoved': 'Removed inputs nothing reads: {names}',
 } as const satisfies Record<keyof typeof zh, string>;

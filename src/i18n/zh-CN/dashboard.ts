@@ -167,8 +167,6 @@ export default {
   'history.counted': '人数',
   'history.flags': '跨周期提示',
   'history.flagsNone': '目前没有人触发跨周期规则。',
-  'history.flag.consecutiveRank': '连续 {periods} 个周期排名前 {rank}',
-  'history.flag.consecutiveFailing': '连续 {periods} 个周期不及格',
   'history.flag.periods': '{from} 至 {to}',
   'history.flag.person': '人员',
   'history.flag.rule': '规则',
@@ -176,4 +174,7 @@ export default {
   'status.active': '参与考核',
   'status.leave': '不参与考核',
   'status.temporary': '临时顶岗',
+  // Issue 12: people not rated yet are left out of every figure.
+  'summaryUnrated': ' · 其中 {count} 人未评（不计入统计）',
+  'summaryIncomplete': ' · {count} 人总分不完整（有录入值不符合要求）',
 } as const;

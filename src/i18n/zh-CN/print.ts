@@ -58,4 +58,18 @@ export default {
   'rule.separator': '；',
   'rule.listSeparator': '，',
   'rule.average': '团队平均',
+  // Issue 12: measured values, how the raters were weighted, review and opinion lines.
+  'col.measured': '实际值',
+  'measured.count': '{name} {count}',
+  'measured.invalid': '{value}（无效）',
+  'weights': '结果按评价人加权：{weights}；某一评价人未评时，权重按已评的评价人重新分配。',
+  'weightsOf': '“{indicator}”的评价人：{weights}。',
+  'opinion': '员工意见',
+  'opinion.agree': '同意',
+  'opinion.disagree': '不同意',
+  'opinion.reason': '意见说明',
+  'sign.department': '部门负责人审核',
+  'sign.hr': 'HR 审核',
+  'measured.none': '无',
+  'measuredBeside': '（{value}）',
 } as const;

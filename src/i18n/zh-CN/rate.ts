@@ -21,7 +21,6 @@ export default {
   'period.create': '创建',
   'period.cancel': '取消',
   'period.created': '已创建周期 {label}',
-  'period.noTemplates': '还没有模板，请先在“模板”页添加一个。',
   'period.locked': '已锁定',
   'period.lock': '锁定周期',
   'period.unlock': '解锁',
@@ -78,7 +77,7 @@ export default {
   'problem.aboveMax': '不能大于 {max}',
   'problem.notLevel': '应为以下等级之一：{levels}',
   'problem.notBoolean': '应为“是”或“否”',
-  'problem.rowInvalid': '本行有 {count} 个输入不符合要求（标红），总分可能不准',
+  'problem.rowInvalid': '本行有 {count} 个输入不符合要求（标红），不计分：总分不完整，没有等级和排名',
   'problem.error': '无法计算（{code}）：请检查这一行的输入',
   'value.yes': '是',
   'value.no': '否',
@@ -113,4 +112,13 @@ export default {
   'explain.flag': '{label}（{periods}）',
   'flags.none': '无',
   'history.loading': '正在读取往期结果…',
+  // Issue 12: people not rated yet; values that do not fit.
+  'problem.unrated': '还没有为此人录入任何值：未评，不计分、不评等级、不排名',
+  'sheet.unrated': ' · 未评 {count} 人',
+  'sheet.incomplete': ' · 总分不完整 {count} 人',
+  // Issue 12: built-in templates used directly for a new period.
+  'period.ownTemplates': '本工作区的模板',
+  'period.builtinTemplates': '内置模板（直接使用）',
+  'period.builtinHint': '首次使用时，“{name}”会以原名加入本工作区的模板，之后可以在“模板”页修改。',
+  'period.builtinNote': '使用内置模板',
 } as const;

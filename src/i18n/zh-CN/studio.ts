@@ -69,7 +69,7 @@ export default {
   'list.ownEmpty': '还没有自己的模板。从下面的内置模板复制一个开始编辑，或导入模板文件。',
   'list.noMatch': '没有符合搜索条件的模板。',
   'list.builtins': '内置模板',
-  'list.builtinsHint': '内置模板是原始范本，只读；复制后即可修改。',
+  'list.builtinsHint': '内置模板是原始范本，只读：可以直接用于新考核周期（首次使用时以原名加入本工作区的模板），也可以复制后修改。',
   'list.readOnly': '只读',
   'list.meta': '{sections} 个分组 · {indicators} 项指标 · 更新于 {date}',
   'list.edit': '编辑',
@@ -345,4 +345,12 @@ export default {
   'grades.good': '良好',
   'grades.pass': '合格',
   'grades.fail': '不合格',
+  // Issue 12: a built-in used as it is for a new period.
+  'list.useForPeriod': '用于新考核周期',
+  'list.useForPeriodOf': '用“{name}”新建考核周期',
+  // Issue 12: inputs a rule switch left behind.
+  'rule.leftBehind': '换了规则后，输入项 {names} 不再被任何指标使用，会作为“其他输入”留在评分表里。',
+  'rule.removeLeftBehind': '删除这 {count} 个输入项',
+  'rule.keepLeftBehind': '保留',
+  'rule.leftBehindRemoved': '已删除不再使用的输入项：{names}',
 } as const;

@@ -57,7 +57,8 @@ function normalise(value: CellValue | undefined): CellValue {
 
 /**
  * Scores the file's people with the imported template and lists every person and field where
- * Kaohe and Excel's cached value differ (numbers within 1e-9 relative).
+ * Kaohe and Excel's cached value differ (numbers within 1e-9 relative). People with nothing
+ * entered are not rated, so not compared.
  */
 export function checkImport(imported: Extract<ExcelImport, { ok: true }>): CheckResult {
   const scored = scorePeriod(imported.template, imported.input);
@@ -67,7 +68,9 @@ export function checkImport(imported: Extract<ExcelImport, { ok: true }>): Check
   let compared = 0;
   imported.people.forEach((person, index) => {
     const result = scored.people[index];
-    if (!result) return;
+    // Nothing entered for this person (an empty form): Kaohe does not score 未评 people, while
+    // Excel still works its formulas out on blanks; there is nothing to compare.
+    if (!result || !result.rated) return;
     for (const item of items) {
       const field = byKey.get(item.field);
       if (!field) continue;

@@ -1,5 +1,5 @@
-// 餐厅服务员考核评分表 (seed 001): eight items rated 1–10, each scaled onto its full marks; 100 in all.
-import type { Indicator, InputDef, Template } from '../model';
+// 餐厅服务员考核评分表 (seed 001): eight items, each scored directly from 0 to its points; 100 in all.
+import type { Indicator, Template } from '../model';
 import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
 
 interface Item {
@@ -21,20 +21,9 @@ const ITEMS: readonly Item[] = [
   { id: 'hygiene', name: '卫生和整洁', points: 10, definition: '服务员对餐厅卫生和整洁的重视度和维护程度', guide: '评估服务员在工作期间是否保持餐桌、餐具和就餐区域的清洁和整洁' },
 ];
 
-const RATING_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-
-const inputs: InputDef[] = ITEMS.map(
-  (item): InputDef => ({
-    id: `${item.id}_rating`,
-    name: `${item.name}评分`,
-    type: 'level',
-    min: 1,
-    max: 10,
-    levels: RATING_LEVELS,
-    description: `1–10分:${item.guide}`,
-  }),
-);
-
+// Each item is scored directly, 0 to its points, as the seed's table gives them (出勤率 10,
+// 服务态度 15 …): the indicator itself is the entered cell, so a value above its points does not
+// fit and scores nothing.
 const indicators: Indicator[] = ITEMS.map(
   (item): Indicator => ({
     id: item.id,
@@ -42,7 +31,7 @@ const indicators: Indicator[] = ITEMS.map(
     definition: `${item.definition},满分为${item.points}分。评分要点:${item.guide}。`,
     quantitative: false,
     max: item.points,
-    rule: { kind: 'scale', input: `${item.name}评分`, low: 1, high: 10 },
+    rule: { kind: 'direct' },
   }),
 );
 
@@ -52,21 +41,29 @@ export const restaurantWaiter: Template = {
   name: '餐厅服务员考核评分表',
   description: [
     '餐厅服务员考核:出勤率10分、服务态度15分、沟通能力15分、应变能力15分、团队合作10分、工作效率15分、知识掌握10分、' +
-      '卫生和整洁10分,满分100分。原文"每项指标的评分范围为1-10分,总分满分为100分"读作:每项评1–10分,按比例折算到该项满分,' +
-      '得分 = 评分 ÷ 10 × 该项满分(15分项评7分得10.5分),总分为各项之和。出勤率原文也写"按实际出勤天数计算",' +
-      '但同样纳入1–10分评分,由评分人按出勤情况给分。等级按原文:90–100分优秀、70–89分良好、60–69分合格、0–59分不合格,' +
-      '读作 ≥90、≥70、≥60、其余,以免89.5这类非整数总分落入空档。按"上级"一个评分角色录入;原文未写考核周期,取月度。',
+      '卫生和整洁10分,满分100分。读法:按原文"评分标准"表,每项由评分人直接打0至该项满分(出勤率0–10分,服务态度0–15分……),' +
+      '得分即所打分数,总分为八项之和,满分正好100分。原文另有一句"每项指标的评分范围为1-10分",与表中15分的项目矛盾' +
+      '(若每项只打1–10分,15分项永远拿不到满分,总分也到不了100分),故以表中各项满分为准,这句只对10分的项目成立。' +
+      '打出超过该项满分的分数(如服务态度打16)视为录入有误,不计分,总分显示为不完整。出勤率原文写"按实际出勤天数计算,' +
+      '未出勤或迟到将扣分",但没有给出天数与分数的换算,故同样由评分人按出勤情况在0–10分之间直接打分。' +
+      '等级按原文:90–100分优秀、70–89分良好、60–69分合格、0–59分不合格,读作 ≥90、≥70、≥60、其余,以免89.5这类非整数总分落入空档。' +
+      '按"上级"一个评分角色录入;原文未写考核周期,取月度。',
     '',
     'Restaurant waiter scorecard: attendance 10, attitude 15, communication 15, adaptability 15, teamwork 10, ' +
-      'efficiency 15, menu knowledge 10, hygiene 10; 100 points. "每项指标的评分范围为1-10分,总分满分为100分" is read as a ' +
-      '1–10 rating per item scaled onto its full marks: score = rating ÷ 10 × points (7 on a 15-point item is 10.5); the ' +
-      'total is the sum. Attendance, though described as days attended, is rated 1–10 like the rest. Grades as in the ' +
-      'seed, 90–100 优秀, 70–89 良好, 60–69 合格, 0–59 不合格, read as ≥ 90, ≥ 70, ≥ 60, else, so that fractional ' +
-      'totals such as 89.5 fall in no gap. One supervisor rater; no period in the seed, month is used.',
+      'efficiency 15, menu knowledge 10, hygiene 10; 100 points. How the seed is read: as its "评分标准" table gives ' +
+      'each item its points, each item is scored directly from 0 to its points (attendance 0–10, attitude 0–15, …); ' +
+      'the score is the points given and the total is the sum of the eight, exactly 100 at most. The seed also says ' +
+      '"every item is rated 1–10", which contradicts its 15-point items (rated 1–10 they could never reach full marks, ' +
+      'nor the total 100), so the table\'s points are followed and that sentence holds for the 10-point items only. ' +
+      'Points above an item\'s maximum (16 for attitude) do not fit: they score nothing and the total shows as incomplete. ' +
+      'Attendance is described as counted from days attended, with deductions for absence or lateness, but the seed ' +
+      'gives no conversion from days to points, so it too is scored directly from 0 to 10. Grades as in the seed, ' +
+      '90–100 优秀, 70–89 良好, 60–69 合格, 0–59 不合格, read as ≥ 90, ≥ 70, ≥ 60, else, so that fractional totals ' +
+      'such as 89.5 fall in no gap. One supervisor rater; no period in the seed, month is used.',
   ].join('\n'),
   source: 'seed 001_be65e800558c0a3a.txt, 表「餐厅服务员考核评分表」',
   periodKind: 'month',
-  inputs,
+  inputs: [],
   sections: [{ id: 'items', name: '考核项目', combine: 'sum', indicators }],
   total: { kind: 'sum' },
   grades: STANDARD_GRADES,

@@ -2,33 +2,21 @@
 // same team, rated with a version of the same template family, before the selected period. Each is scored exactly as
 // its own dashboard would score it, with its calibrated grades.
 import { getTemplate, listCalibrations, listPeriods, loadPeriodSheet, type PeriodRecord, type PeriodSheetData } from '../../store/index';
-import { scorePeriod } from '../../scoring/index';
-import { effectiveGrade } from '../../scoring/calibration';
-import type { PeriodSnapshot } from '../../scoring/trends';
+import { scorePeriod, type Sheet } from '../../scoring/index';
+import { periodOutcome, type PeriodOutcome } from '../../scoring/cross-period';
 import type { CalibrationRecord } from '../../store/index';
 
 export interface HistoryPeriod {
-  readonly snapshot: PeriodSnapshot;
+  readonly snapshot: PeriodOutcome;
   /** Team of each person on that period's sheet, for the team filter. */
   readonly teamOf: ReadonlyMap<string, string>;
   readonly names: ReadonlyMap<string, string>;
 }
 
-export function snapshotOf(data: PeriodSheetData, results: ReturnType<typeof scorePeriod>['people'], calibrations: readonly CalibrationRecord[]): HistoryPeriod {
-  const calibrated = new Map(calibrations.map((c) => [c.personId, c.grade]));
+/** A period as the trends and the cross-period flags read it (the rating sheet reads it the same way). */
+export function snapshotOf(data: PeriodSheetData, sheet: Sheet, calibrations: readonly CalibrationRecord[]): HistoryPeriod {
   return {
-    snapshot: {
-      periodId: data.period.id,
-      key: data.period.key,
-      grades: data.template.body.grades,
-      people: results.map((result) => ({
-        personId: result.personId,
-        status: result.status,
-        total: result.total,
-        grade: effectiveGrade(result.grade, result.grade === null ? undefined : calibrated.get(result.personId)),
-        rank: result.rank,
-      })),
-    },
+    snapshot: periodOutcome(data.period, sheet, new Map(calibrations.map((c) => [c.personId, c.grade]))),
     teamOf: new Map(data.people.map((p) => [p.id, p.teamId])),
     names: new Map(data.people.map((p) => [p.id, p.name])),
   };
@@ -46,7 +34,7 @@ export async function loadEarlierPeriods(current: PeriodRecord, familyId: string
     const data = await loadPeriodSheet(period.id);
     if (!data) continue;
     const scored = scorePeriod(data.template.body, data.input);
-    earlier.push(snapshotOf(data, scored.people, await listCalibrations(period.id)));
+    earlier.push(snapshotOf(data, scored.sheet, await listCalibrations(period.id)));
   }
   return earlier.sort((a, b) => a.snapshot.key.localeCompare(b.snapshot.key));
 }

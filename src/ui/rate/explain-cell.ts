@@ -2,10 +2,11 @@
 // arithmetic ("客户满意度得分 92 在区间 ≥90 → 20 分"). Built on demand for the clicked cell only.
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import { parse, refsOf } from '../../formula/index';
-import { describeExplanation, describeRoleDetails, roleLabel } from '../../scoring/describe';
+import { describeCrossPeriodRule, describeExplanation, describeRoleDetails, roleLabel } from '../../scoring/describe';
 import { ruleFormula } from '../../scoring/rules';
 import { gradeFor, sectionFormula, totalFormula, totalName } from '../../scoring/composite';
 import { explainIndicator } from '../../scoring/explain';
+import { isInvalidEntry } from '../../scoring/sheet';
 import { personResult } from '../../scoring/score';
 import type { RaterRole } from '../../scoring/model';
 import type { CrossPeriodFlag } from '../../scoring/cross-period';
@@ -59,17 +60,24 @@ export function explainCell(
   const status = model.statuses.get(person.id) ?? 'active';
   const row = model.scored.sheet.rowOf.get(person.id) ?? -1;
   const value = computedValue(model, column, person.id);
-  const result = (v: typeof value = value): ExplainLine => ({ label: say('rate.explain.result'), text: formatComputed(v, locale) || '—' });
+  const result = (v: typeof value = value): ExplainLine => ({
+    label: say('rate.explain.result'),
+    text: isInvalidEntry(v) ? say(source.kind === 'score' ? 'scoring.invalidScore' : 'scoring.incomplete') : formatComputed(v, locale) || '—',
+  });
 
   if (source.kind === 'flags') {
     const list = flags.get(person.id) ?? [];
     const text = list.length
-      ? list.map((flag) => say('rate.explain.flag', { label: flag.label, periods: flag.periods.map((key) => periodLabel(key, locale)).join(' → ') })).join('\n')
+      ? list.map((flag) => say('rate.explain.flag', { label: describeCrossPeriodRule(flag.rule, locale), periods: flag.periods.map((key) => periodLabel(key, locale)).join(' → ') })).join('\n')
       : say('rate.flags.none');
     return { title, lines: [{ label: say('rate.column.flags'), text }] };
   }
   if (row < 0 && value !== undefined) {
     return { title, lines: [{ label: say('rate.explain.result'), text: say('rate.explain.notAssessed', { person: person.name, status: statusLabel(status, locale) }) }] };
+  }
+  // 未评: nothing entered for the person yet, so there is nothing to explain but that.
+  if (row >= 0 && value !== undefined && !model.scored.sheet.isRated(row)) {
+    return { title, lines: [{ label: say('rate.explain.result'), text: say('rate.problem.unrated') }] };
   }
   const template = model.template;
   switch (source.kind) {

@@ -1,42 +1,23 @@
 // Earlier periods' results for cross-period rules (连续3个月排名第一 …): the consecutive periods
-// before the open one, of the same kind and template family, each scored from the store.
-import { listPeriodHistory, loadPeriodSheet, type PeriodRecord } from '../../store/index';
-import type { Template } from '../../scoring/model';
+// before the open one, of the same kind, team and template family, each scored from the store and
+// read with its calibrated grades by `periodOutcome`, as the dashboard reads them.
+import { listCalibrations, listPeriodHistory, loadPeriodSheet, type CalibrationRecord, type PeriodRecord } from '../../store/index';
+import { periodOutcome, type PeriodOutcome } from '../../scoring/cross-period';
 import { previousPeriodKey } from '../../scoring/periods';
-import type { PeriodOutcome, PersonOutcome } from '../../scoring/cross-period';
-import { buildModel, ratedPeople, type SheetModel } from './sheet-model';
+import { buildModel, type SheetModel } from './sheet-model';
 
-/** How many earlier periods the template's rules look at (a 3-month rule needs the 2 before). */
-export function historyDepth(template: Template): number {
-  const rules = template.crossPeriod ?? [];
-  return rules.length === 0 ? 0 : Math.max(...rules.map((rule) => rule.periods)) - 1;
+function calibrated(records: readonly CalibrationRecord[]): ReadonlyMap<string, string> {
+  return new Map(records.map((record) => [record.personId, record.grade]));
 }
 
-/** Results of one scored period, by person (from the live sheet, so edits count at once). */
-export function outcomeOf(model: SheetModel): PeriodOutcome {
-  const people = new Map<string, PersonOutcome>();
-  const rated = ratedPeople(model);
-  const { sheet } = model.scored;
-  const ranks = sheet.columns[model.compiled.rankSlot]!;
-  const grades = sheet.columns[model.compiled.gradeSlot]!;
-  for (const person of model.people) {
-    const status = model.statuses.get(person.id) ?? 'active';
-    const row = sheet.rowOf.get(person.id) ?? -1;
-    const rank = row >= 0 ? ranks[row] : null;
-    const grade = row >= 0 && status === 'active' ? grades[row] : null;
-    people.set(person.id, {
-      status,
-      rated: rated.has(person.id),
-      rank: typeof rank === 'number' ? rank : null,
-      grade: typeof grade === 'string' && grade !== '' ? grade : null,
-    });
-  }
-  return { key: model.data.period.key, people };
+/** Results of one scored period (from the live sheet, so edits count at once). */
+export function outcomeOf(model: SheetModel, calibrations: readonly CalibrationRecord[] = []): PeriodOutcome {
+  return periodOutcome(model.data.period, model.scored.sheet, calibrated(calibrations));
 }
 
 /**
  * The outcomes of the consecutive periods just before `period` (oldest first, at most `depth`),
- * each scored with its own template version.
+ * each scored with its own template version and its calibrated grades.
  */
 export async function loadHistory(period: PeriodRecord, depth: number): Promise<PeriodOutcome[]> {
   if (depth <= 0) return [];
@@ -50,7 +31,7 @@ export async function loadHistory(period: PeriodRecord, depth: number): Promise<
     if (!earlier) break;
     const data = await loadPeriodSheet(earlier.id);
     if (!data) break;
-    outcomes.unshift(outcomeOf(buildModel(data)));
+    outcomes.unshift(outcomeOf(buildModel(data), await listCalibrations(earlier.id)));
     key = previousPeriodKey(key);
   }
   return outcomes;

@@ -6,6 +6,9 @@ import type { Scalar, Value } from '../../formula/types';
 import { isError } from '../../formula/index';
 import type { InputDef, PersonStatus } from '../../scoring/model';
 import { entryProblem, type EntryProblem } from '../../scoring/entry-values';
+import { describeCrossPeriodRule, describeEntryProblem as describeScoringEntryProblem, describeExplanation } from '../../scoring/describe';
+import { isInvalidEntry } from '../../scoring/sheet';
+import { explainIndicator } from '../../scoring/explain';
 import type { CrossPeriodFlag } from '../../scoring/cross-period';
 import type { CellTone, GridData } from '../grid/types';
 import type { RateColumn } from './columns';
@@ -72,16 +75,11 @@ export function formatComputed(value: Value | undefined, locale: Locale, percent
 }
 
 export function describeEntryProblem(problem: EntryProblem, input: InputDef, locale: Locale): string {
-  switch (problem.code) {
-    case 'belowMin':
-      return translate(locale, 'rate.problem.belowMin', { min: formatEntry(input, problem.min, locale) });
-    case 'aboveMax':
-      return translate(locale, 'rate.problem.aboveMax', { max: formatEntry(input, problem.max, locale) });
-    case 'notLevel':
-      return translate(locale, 'rate.problem.notLevel', { levels: problem.levels.join(' / ') });
-    default:
-      return translate(locale, `rate.problem.${problem.code}`);
+  if (problem.code === 'belowMin' || problem.code === 'aboveMax') {
+    const bound = problem.code === 'belowMin' ? problem.min : problem.max;
+    return translate(locale, `rate.problem.${problem.code}`, { [problem.code === 'belowMin' ? 'min' : 'max']: formatEntry(input, bound, locale) });
   }
+  return describeScoringEntryProblem(problem, locale);
 }
 
 function sheetRow(model: SheetModel, personId: string): number {
@@ -162,16 +160,38 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
       case 'status':
         return statusLabel(model.statuses.get(id) ?? 'active', locale);
       case 'flags':
-        return (view.flags.get(id) ?? []).map((flag) => flag.label).join('；');
+        return (view.flags.get(id) ?? []).map((flag) => describeCrossPeriodRule(flag.rule, locale)).join('；');
       case 'entry':
         return formatEntry(source.input, entryDisplay(model, column, id, view.rater).value, locale);
       case 'remark':
         return model.remarks.get(id) ?? '';
       case 'derived':
         return formatComputed(computedValue(model, column, id), locale, source.input.type === 'percent');
+      case 'total':
+        if (!rowRated(id)) return translate(locale, 'scoring.unrated');
+        return shownComputed(computedValue(model, column, id));
+      case 'score':
+        return shownComputed(computedValue(model, column, id), true);
+      case 'grade': {
+        // An incomplete total has no grade: the total says why.
+        const grade = computedValue(model, column, id);
+        return isInvalidEntry(grade) ? '' : formatComputed(grade, locale);
+      }
       default:
-        return formatComputed(computedValue(model, column, id), locale);
+        return shownComputed(computedValue(model, column, id));
     }
+  }
+
+  /** Has anything been entered for the person (else the row is 未评 and scores nothing)? */
+  function rowRated(personId: string): boolean {
+    const row = sheetRow(model, personId);
+    return row >= 0 && model.scored.sheet.isRated(row);
+  }
+
+  /** A score that reads a value that does not fit shows 无效; what sums it shows 不完整. */
+  function shownComputed(value: Value | undefined, scoreCell = false): string {
+    if (isInvalidEntry(value)) return translate(locale, scoreCell ? 'scoring.invalidScore' : 'scoring.incomplete');
+    return formatComputed(value, locale);
   }
 
   return {
@@ -207,9 +227,18 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
         return problem ? describeEntryProblem(problem, source.input, locale) : null;
       }
       const value = computedValue(model, column, id);
+      if (source.kind === 'total' && !rowRated(id)) return translate(locale, 'rate.problem.unrated');
+      // A value that does not fit scores nothing: the score says why, the total that it is incomplete.
+      if (isInvalidEntry(value) && source.kind === 'grade') return null;
+      if (isInvalidEntry(value)) {
+        if (source.kind === 'score') {
+          const row = sheetRow(model, id);
+          return describeExplanation(explainIndicator(model.scored.sheet, source.plan, row), { locale, template: model.template, indicator: source.plan.indicator });
+        }
+        return translate(locale, 'rate.problem.rowInvalid', { count: Math.max(1, model.scored.sheet.invalidEntries(sheetRow(model, id)).length) });
+      }
       if (value !== undefined && isError(value)) return translate(locale, 'rate.problem.error', { code: value.code });
-      // A total worked out from values that do not fit (text in a number cell reads as Excel
-      // reads it) is marked, so nobody takes it for a clean result.
+      // Values this rater typed that do not fit, while the row's score uses other raters' values.
       if (source.kind === 'total') {
         const invalid = invalidEntries(id);
         if (invalid > 0) return translate(locale, 'rate.problem.rowInvalid', { count: invalid });
@@ -228,13 +257,14 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
         case 'flags':
           return view.flags.has(id) ? 'warn' : null;
         case 'total': {
+          if (!rowRated(id)) return 'muted';
           const value = computedValue(model, column, id);
           if (value !== undefined && isError(value)) return 'error';
           return invalidEntries(id) > 0 ? 'warn' : 'strong';
         }
         case 'grade': {
           const grade = computedValue(model, column, id);
-          return typeof grade === 'string' && failing.has(grade) ? 'error' : 'strong';
+          return typeof grade === 'string' && failing.has(grade) ? 'error' : isError(grade) && !isInvalidEntry(grade) ? 'error' : 'strong';
         }
         case 'rank':
           return computedValue(model, column, id) === 1 ? 'good' : null;

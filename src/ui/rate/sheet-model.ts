@@ -194,11 +194,11 @@ export function scoreModel(model: SheetModel): void {
 }
 
 /**
- * Cross-period rules (连续3个月…) are about the template's own periods: a week of a monthly
- * template has no flags of its own.
+ * Cross-period rules (连续3个月…; the template's own, else the two defaults) are about the
+ * template's own periods: a week of a monthly template has no flags of its own.
  */
 export function hasFlags(model: SheetModel): boolean {
-  return (model.template.crossPeriod?.length ?? 0) > 0 && model.data.period.kind === model.template.periodKind;
+  return model.data.period.kind === model.template.periodKind;
 }
 
 /** Team-wide inputs entered in this period: in a week, those of weekly indicators; in a month, the others. */

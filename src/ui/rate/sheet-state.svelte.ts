@@ -2,7 +2,7 @@
 // - Own edits change the in-memory sheet at once (totals and ranks update before anything is
 //   written), then are saved in one transaction; if saving fails they are rolled back.
 // - Other tabs' edits arrive through the audit-log change feed and are applied cell by cell, so
-//   a 10,000-person sheet is never re-read for one changed value. Echoes of our own writes are
+//   a 10,000-person sheet is never re-read for one changed value. Our own writes (their audit origin) are
 //   recognised and skipped. Structural changes (people, statuses, a restore) reload the period;
 //   the old sheet stays on screen until the new one is ready, so nothing flickers.
 import {
@@ -10,18 +10,20 @@ import {
   classifyStorageError,
   getPeriod,
   latestChangeSeq,
+  listCalibrations,
   listPeriods,
   listTeams,
   loadPeriodSheet,
   observe,
   saveSheetEdits,
+  type CalibrationRecord,
   type Changes,
   type EntryAction,
 } from '../../store/index';
-import { crossPeriodFlags, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
+import { crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
 import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
-import { historyDepth, loadHistory, outcomeOf } from './history';
+import { loadHistory, outcomeOf } from './history';
 import { applyFeed, weekPeriodIdsOf } from './sync';
 import { NO_FLAGS, NO_IDS, NO_NAMES, teamNameMap } from './sheet-data';
 
@@ -49,6 +51,8 @@ export class RateSheetState {
   locked = $state(false);
   saving = $state(0);
   flags = $state.raw<ReadonlyMap<string, readonly CrossPeriodFlag[]>>(NO_FLAGS);
+  /** The sheet shows the cross-period flags column: the template names rules, or there are earlier periods to judge. */
+  showFlags = $state(false);
   teamNames = $state.raw<ReadonlyMap<string, string>>(NO_NAMES);
   canUndo = $state(false);
   /** The sheet is on screen with its values; totals, grades and ranks are being worked out. */
@@ -60,6 +64,7 @@ export class RateSheetState {
   private workspaceId = '';
   private history: UndoHistory = emptyHistory();
   private earlier: PeriodOutcome[] = [];
+  private calibrations: readonly CalibrationRecord[] = [];
   /** Marks this sheet's own saves in the audit log, so the change feed skips them. */
   private readonly origin = `sheet-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
   private feed: { unsubscribe(): void } | null = null;
@@ -125,6 +130,8 @@ export class RateSheetState {
     const model = buildModel(data, { pending: later });
     if (!later) performance.mark('kaohe:sheet-scored');
     if (generation !== this.generation) return true;
+    this.calibrations = [];
+    this.showFlags = hasFlags(model) && (model.template.crossPeriod?.length ?? 0) > 0;
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
     this.teamNames = teamNameMap(teams);
     this.locked = data.period.locked === 1;
@@ -137,9 +144,12 @@ export class RateSheetState {
       if (generation !== this.generation || this.model !== model) return true;
       this.finishScoring(model);
     }
-    const depth = hasFlags(model) ? historyDepth(model.template) : 0;
+    const depth = hasFlags(model) ? historyDepth(crossPeriodRules(model.template)) : 0;
     const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
+    const calibrations = earlier.length > 0 ? await listCalibrations(data.period.id) : [];
     if (generation !== this.generation || this.model !== model) return true;
+    this.calibrations = calibrations;
+    this.showFlags = hasFlags(model) && ((model.template.crossPeriod?.length ?? 0) > 0 || earlier.length > 0);
     this.earlier = earlier;
     if (earlier.length > 0) this.changed();
     return true;
@@ -157,9 +167,9 @@ export class RateSheetState {
   /** After any change of values: redraw, and recompute flags that depend on this period's ranks. */
   private changed(): void {
     const model = this.model;
-    if (model && hasFlags(model) && this.earlier.length > 0) {
-      const current = outcomeOf(model);
-      this.flags = crossPeriodFlags(model.template.crossPeriod ?? [], model.template.grades, [...this.earlier, current], current.key);
+    if (model && !model.pending && hasFlags(model) && this.earlier.length > 0) {
+      // The same engine and the same outcomes as the dashboard's cross-period flags.
+      this.flags = flagsByPerson(crossPeriodFlags([...this.earlier, outcomeOf(model, this.calibrations)], crossPeriodRules(model.template)));
     } else if (this.flags.size > 0) {
       this.flags = NO_FLAGS;
     }

@@ -88,6 +88,10 @@ export function applyFeed(model: SheetModel, periodId: string, records: readonly
       case 'workspace':
         result.reload = true;
         break;
+      case 'calibration':
+        // A calibrated grade of this period counts in the cross-period flags: read it again.
+        if (record.entityId.startsWith(`${periodId}|`)) result.reload = true;
+        break;
       default:
         break;
     }

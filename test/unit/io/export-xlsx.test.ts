@@ -9,7 +9,7 @@ import { scoredGrid } from '../../../src/io/scored-grid';
 import { readWorkbook } from '../../../src/io/xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from '../../../src/io/workbook-read';
 import { entriesOf, validateImport } from '../../../src/io/validate';
-import { BUILTIN_TEMPLATES, customerMonthly } from '../../../src/scoring/builtins/index';
+import { BUILTIN_TEMPLATES, customerMonthly, waiter } from '../../../src/scoring/builtins/index';
 import { scorePeriod } from '../../../src/scoring/score';
 import { isError } from '../../../src/formula/index';
 import type { Template } from '../../../src/scoring/model';
@@ -172,5 +172,51 @@ describe('ranks with ties', () => {
     expect(core[0]).toBe(core[1]);
     const ranks = [...core].sort((a, b) => (a ?? 0) - (b ?? 0));
     if (ties === 'dense') expect(new Set(ranks).size).toBe(Math.max(...(ranks as number[])));
+  });
+});
+
+describe('people not rated and values that do not fit, in the file as in the core', () => {
+  /** The fixture month plus 孙丽, on the roster but not rated yet, and 王芳's 以客户为中心等级 typed as 9 (levels 1–5). */
+  function withOddRows(template: Template) {
+    const base = periodFixture(template);
+    const odd = template === customerMonthly ? [{ personId: 'p1', key: 'customer_focus_level', role: 'supervisor' as const, value: 9 }] : [];
+    const entries = [...base.input.entries.filter((e) => !(e.personId === 'p1' && e.key === 'customer_focus_level' && e.role === 'supervisor')), ...odd];
+    return {
+      ...base,
+      people: [...base.people, { id: 'p8', name: '孙丽', employeeNo: 'KF008' }],
+      input: { ...base.input, people: [...base.input.people, { id: 'p8', name: '孙丽' }], entries },
+    };
+  }
+
+  it.each([
+    [customerMonthly.name, customerMonthly],
+    [waiter.name, waiter],
+  ] as const)('%s: a blank row is blank in every computed column (no 0, no #DIV/0!), and recalculates so', (_name, template) => {
+    const data = withOddRows(template);
+    const grid = scoredGrid(data);
+    const { values, formulas } = recalculate(exportScoresXlsx(data));
+    const row = grid.rows.findIndex((r) => r.person.id === 'p8');
+    grid.layout.columns.forEach((column, c) => {
+      if (column.kind === 'employeeNo' || column.kind === 'name' || column.kind === 'status') return;
+      expect([null, ''], `${column.header}`).toContain(grid.rows[row]!.values[c] ?? null);
+      const excel = values[row + 1]![c];
+      expect(excel === null || excel === '', `${column.letter} ${column.header} = ${formulas[row + 1]![c]} gives ${JSON.stringify(excel)}`).toBe(true);
+    });
+    // Everyone else's ranks are the core's (孙丽 is not among them).
+    const rank = grid.layout.columns.find((c) => c.kind === 'rank')!.index;
+    expect(grid.rows.map((_, i) => values[i + 1]![rank] ?? null).map((v) => (v === '' ? null : v))).toEqual(grid.rows.map((r) => r.rank));
+  });
+
+  it('a level 9 on a 1–5 scale is written as typed; its score and the total are errors, with no grade or rank', () => {
+    const data = withOddRows(customerMonthly);
+    const grid = scoredGrid(data);
+    const { values } = recalculate(exportScoresXlsx(data));
+    const row = grid.rows.findIndex((r) => r.person.id === 'p1');
+    const at = (header: string) => grid.layout.columns.find((c) => c.header === header)!.index;
+    expect(values[row + 1]![at('以客户为中心等级（上级）')]).toBe(9);
+    expect(values[row + 1]![at('以客户为中心（上级）')]).toEqual({ error: '#VALUE!' });
+    expect(values[row + 1]![at('总分')]).toEqual({ error: '#VALUE!' });
+    expect([values[row + 1]![at('等级')], values[row + 1]![at('排名')]]).toEqual(['', '']);
+    expect([grid.rows[row]!.grade, grid.rows[row]!.rank]).toEqual([null, null]);
   });
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { exportRaterForm, raterFormFileName, type RaterFormRequest } from '../../../src/io/rater-form';
-import { mergeForms, readRaterForm, resolveConflicts, type ReadForm } from '../../../src/io/rater-merge';
+import { averagedWithStored, mergeForms, readRaterForm, resolveConflicts, type ReadForm } from '../../../src/io/rater-merge';
 import { readWorkbook } from '../../../src/io/xlsx-read';
-import { batchSize, entriesOf } from '../../../src/io/entry-batch';
+import { batchBuilder, batchSize, entriesOf } from '../../../src/io/entry-batch';
 import { exportScoresXlsx } from '../../../src/io/export-xlsx';
 import { customerMonthly } from '../../../src/scoring/builtins/index';
 import { scorePeriod } from '../../../src/scoring/score';
@@ -160,5 +160,26 @@ describe('filled forms coming back', () => {
     const scores = readWorkbook('scores.xlsx', exportScoresXlsx(data));
     if (!scores.ok) throw new Error('unreadable');
     expect(readRaterForm(scores.workbook, context)).toMatchObject({ ok: false, problem: { code: 'notKaoheFile' } });
+  });
+});
+
+describe('named and unnamed raters of one cell', () => {
+  it('the merge lists a named form value that will be averaged with a stored unnamed one, with the mean', () => {
+    const form = batchBuilder();
+    form.addEntry({ person: 'p1', key: 'process_completion', role: 'supervisor', rater: '赵经理', value: 0.8 });
+    form.addEntry({ person: 'p2', key: 'process_completion', role: 'supervisor', rater: '赵经理', value: 0.9 });
+    form.addEntry({ person: 'p3', key: 'process_completion', role: 'supervisor', rater: '', value: 0.95 });
+    const stored = [
+      { personId: 'p1', key: 'process_completion', role: 'supervisor' as const, value: 0.99 },
+      // p2: only another named rater (two named raters are averaged, as expected; not listed).
+      { personId: 'p2', key: 'process_completion', role: 'supervisor' as const, rater: '钱主管', value: 0.89 },
+      // p3: an unnamed form value joining a named rater's.
+      { personId: 'p3', key: 'process_completion', role: 'supervisor' as const, rater: '钱主管', value: 0.75 },
+    ];
+    const cells = averagedWithStored(form.done(), stored);
+    expect(cells.map((cell) => [cell.person, cell.parts.map((p) => `${p.rater || '—'} ${p.value} ${p.source}`), cell.mean])).toEqual([
+      ['p1', ['— 0.99 stored', '赵经理 0.8 form'], 0.895],
+      ['p3', ['钱主管 0.75 stored', '— 0.95 form'], 0.85],
+    ]);
   });
 });

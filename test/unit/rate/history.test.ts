@@ -1,14 +1,16 @@
-// Cross-period flags from the store: the months before the open one, each scored with its own
-// template version, then the rule over the consecutive run (连续3个月排名第一 / 连续3个月不及格).
+// Cross-period flags from the store, worked by hand and read the way each view reads them: the
+// rating sheet (the consecutive months before the open one, then the open sheet) and the
+// dashboard (every earlier month of the series, then the selected one) give the same flags.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { freshDb } from '../store/helpers';
 import type { KaoheDb } from '../../../src/store/db';
-import { addPeople, createPeriod, createTemplate, createWorkspace, listPeople, loadPeriodSheet, setEntries } from '../../../src/store/index';
-import { customerMonthly } from '../../../src/scoring/builtins/customer-monthly';
+import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrations, listPeople, loadPeriodSheet, setCalibration, setEntries } from '../../../src/store/index';
 import type { Template } from '../../../src/scoring/model';
-import { crossPeriodFlags } from '../../../src/scoring/cross-period';
-import { historyDepth, loadHistory, outcomeOf } from '../../../src/ui/rate/history';
+import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../src/scoring/cross-period';
+import { scorePeriod } from '../../../src/scoring/score';
+import { loadHistory, outcomeOf } from '../../../src/ui/rate/history';
 import { buildModel } from '../../../src/ui/rate/sheet-model';
+import { loadEarlierPeriods, snapshotOf } from '../../../src/ui/dashboard/history';
 
 let db: KaoheDb;
 beforeEach(() => {
@@ -19,60 +21,85 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** One item of 0–100 points; 合格 from 60; no cross-period rules of its own (the defaults apply). */
 const template: Template = {
-  ...customerMonthly,
-  roles: [{ role: 'supervisor', weight: 1 }],
-  crossPeriod: [
-    { id: 'top', kind: 'consecutiveRank', rank: 1, periods: 3, label: '连续3个月考核排名第一,奖励200元' },
-    { id: 'failing', kind: 'consecutiveFailing', periods: 3, label: '连续3个月考核不及格' },
+  id: 'family',
+  version: 1,
+  name: '月度得分',
+  description: '',
+  periodKind: 'month',
+  inputs: [],
+  sections: [{ id: 's', name: '得分', combine: 'sum', indicators: [{ id: 'k', name: '得分', quantitative: true, max: 100, rule: { kind: 'direct' } }] }],
+  total: { kind: 'sum' },
+  grades: [
+    { label: '合格', min: 60, minInclusive: true },
+    { label: '不合格', min: null, minInclusive: true, failing: true },
   ],
+  roles: [{ role: 'supervisor', weight: 1 }],
+  rankTies: 'competition',
 };
 
-it('flags first place and failing three months running, from periods stored in the workspace', async () => {
+/**
+ * September to November:
+ *   甲 95, 90, 92 → first every month: 连续 3 个周期排名前 1.
+ *   乙 50, 55, 58 → failing every month, but October was calibrated to 合格: no flag.
+ *   丙 40, 45, 30 → failing every month: 连续 3 个周期不及格.
+ *   丁 nothing entered in any month → 未评: no flag (was once flagged failing on the dashboard).
+ */
+async function threeMonths() {
   const workspaceId = (await createWorkspace('测试')).id;
   const record = await createTemplate(workspaceId, template);
-  await addPeople(workspaceId, [{ name: '王芳' }, { name: '李娜' }, { name: '张伟' }]);
+  await addPeople(workspaceId, [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }]);
   const ids = new Map((await listPeople(workspaceId)).map((p) => [p.name, p.id]));
-  const good = { satisfaction_score: 95, process_completion: 0.95, info_utilisation: 0.95, new_referrals: 1, key_account_visits: 1, customer_focus_level: 5 };
-  const weak = { satisfaction_score: 70, customer_focus_level: 1 };
-  const months = ['2026-09', '2026-10', '2026-11'];
+  const scores: Record<string, number[]> = { 甲: [95, 90, 92], 乙: [50, 55, 58], 丙: [40, 45, 30] };
   const periods = [];
-  for (const [i, key] of months.entries()) {
+  for (const [i, key] of ['2026-09', '2026-10', '2026-11'].entries()) {
     const period = await createPeriod(workspaceId, { kind: 'month', key, templateId: record.id });
+    await setEntries(
+      period.id,
+      Object.entries(scores).map(([name, values]) => ({ personId: ids.get(name)!, key: 'k', role: 'supervisor' as const, value: values[i]! })),
+    );
     periods.push(period);
-    const entries = (name: string, values: Record<string, number>) =>
-      Object.entries(values).map(([inputKey, value]) => ({ personId: ids.get(name)!, key: inputKey, role: 'supervisor' as const, value }));
-    // 王芳 first every month; 李娜 weak throughout; 张伟 weak except October, when he comes
-    // second (满意度 86 instead of 95), so his failing run is broken.
-    await setEntries(period.id, [...entries('王芳', good), ...entries('李娜', weak), ...entries('张伟', i === 1 ? { ...good, satisfaction_score: 86 } : weak)]);
   }
+  await setCalibration(periods[1]!.id, ids.get('乙')!, { grade: '合格', computedGrade: '不合格', reason: '校准会议' });
+  const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
+  return { periods, record, nameOf };
+}
 
+const expected = [
+  ['甲', '连续 3 个周期排名前 1 ← default.first', ['2026-09', '2026-10', '2026-11']],
+  ['丙', '连续 3 个周期不及格 ← default.failing', ['2026-09', '2026-10', '2026-11']],
+];
+
+it('the rating sheet and the dashboard flag the same people for the same hand-worked months', async () => {
+  const { periods, record, nameOf } = await threeMonths();
   const november = periods[2]!;
-  expect(historyDepth(template)).toBe(2);
-  const earlier = await loadHistory(november, historyDepth(template));
-  expect(earlier.map((outcome) => outcome.key)).toEqual(['2026-09', '2026-10']);
-  const current = buildModel((await loadPeriodSheet(november.id))!);
-  const outcome = outcomeOf(current);
-  const flags = crossPeriodFlags(template.crossPeriod!, template.grades, [...earlier, outcome], '2026-11');
-  expect(flags.get(ids.get('王芳')!)?.map((flag) => flag.ruleId)).toEqual(['top']);
-  expect(flags.get(ids.get('李娜')!)?.map((flag) => flag.ruleId)).toEqual(['failing']);
-  expect(flags.has(ids.get('张伟')!)).toBe(false);
+  const data = (await loadPeriodSheet(november.id))!;
+  const rules = crossPeriodRules(template);
+  const shown = (flags: ReturnType<typeof crossPeriodFlags>) =>
+    flags.map((flag) => [nameOf.get(flag.personId), `${flag.rule.kind === 'consecutiveRank' ? `连续 ${flag.rule.periods} 个周期排名前 1` : `连续 ${flag.rule.periods} 个周期不及格`} ← ${flag.rule.id}`, flag.periods]);
+
+  // The sheet: the months the rules need before the open one, then the open sheet itself.
+  const earlier = await loadHistory(november, historyDepth(rules));
+  const sheetFlags = crossPeriodFlags([...earlier, outcomeOf(buildModel(data), await listCalibrations(november.id))], rules);
+  expect(shown(sheetFlags)).toEqual(expected);
+
+  // The dashboard: every earlier month of the series, then the selected one.
+  const history = await loadEarlierPeriods(november, record.familyId);
+  const current = snapshotOf(data, scorePeriod(data.template.body, data.input).sheet, await listCalibrations(november.id));
+  const dashboardFlags = crossPeriodFlags([...history.map((h) => h.snapshot), current.snapshot], rules);
+  expect(shown(dashboardFlags)).toEqual(expected);
 });
 
-it('an earlier month with nothing entered does not count towards a streak', async () => {
-  const workspaceId = (await createWorkspace('测试')).id;
-  const record = await createTemplate(workspaceId, template);
-  await addPeople(workspaceId, [{ name: '王芳' }, { name: '李娜' }]);
-  const ids = new Map((await listPeople(workspaceId)).map((p) => [p.name, p.id]));
-  // September and October exist but nobody was rated: everyone ties for first on blanks.
-  await createPeriod(workspaceId, { kind: 'month', key: '2026-09', templateId: record.id });
-  await createPeriod(workspaceId, { kind: 'month', key: '2026-10', templateId: record.id });
-  const november = await createPeriod(workspaceId, { kind: 'month', key: '2026-11', templateId: record.id });
-  await setEntries(november.id, [{ personId: ids.get('王芳')!, key: 'satisfaction_score', role: 'supervisor', value: 95 }]);
-  const earlier = await loadHistory(november, 2);
-  expect(earlier[0]!.people.get(ids.get('王芳')!)).toMatchObject({ rank: 1, rated: false });
-  const current = outcomeOf(buildModel((await loadPeriodSheet(november.id))!));
-  expect(crossPeriodFlags(template.crossPeriod!, template.grades, [...earlier, current], '2026-11').size).toBe(0);
+it('a calibration in the open month counts on the sheet too', async () => {
+  const { periods, nameOf } = await threeMonths();
+  const november = periods[2]!;
+  const bing = [...nameOf].find(([, name]) => name === '丙')![0];
+  await setCalibration(november.id, bing, { grade: '合格', computedGrade: '不合格', reason: '复核' });
+  const data = (await loadPeriodSheet(november.id))!;
+  const rules = crossPeriodRules(template);
+  const flags = crossPeriodFlags([...(await loadHistory(november, 2)), outcomeOf(buildModel(data), await listCalibrations(november.id))], rules);
+  expect(flags.map((flag) => nameOf.get(flag.personId))).toEqual(['甲']);
 });
 
 it('looks no further back than a gap in the months', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerMonthly } from '../../../src/scoring/builtins/index';
+import { customerMonthly, waiter } from '../../../src/scoring/builtins/index';
 import {
   addIndicator,
   addSection,
@@ -14,6 +14,8 @@ import {
   updateInput,
   updateSection,
   usesOfName,
+  inputsLeftBehind,
+  deleteInputs,
 } from '../../../src/scoring/edit';
 import type { Template } from '../../../src/scoring/model';
 import { scorePeriod, validateTemplate } from '../../../src/scoring/index';
@@ -136,5 +138,22 @@ describe('template edits', () => {
     expect(validateTemplate(threshold).filter((p) => p.severity === 'error')).toEqual([]);
     const formula = changeRuleKind(customerMonthly, 'service_process', 'formula');
     expect(findIndicator(formula, 'service_process')!.indicator.rule).toEqual({ kind: 'formula', formula: 'IF([完成率]>=90%,20,IF([完成率]>=85%,10,0))' });
+  });
+});
+
+describe('inputs a rule switch leaves behind', () => {
+  it('出勤率 switched from 比率 to 直接打分 leaves 实际出勤天数 and 应出勤天数 unread; removing them leaves a valid template', () => {
+    const switched = changeRuleKind(waiter, 'attendance', 'direct');
+    expect(inputsLeftBehind(waiter, switched).map((input) => input.name)).toEqual(['实际出勤天数', '应出勤天数']);
+    const cleaned = deleteInputs(switched, inputsLeftBehind(waiter, switched).map((input) => input.id));
+    expect(cleaned.inputs).toEqual([]);
+    expect(validateTemplate(cleaned).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('an input another rule or a derived input still reads is not left behind; nor one nothing read before', () => {
+    const shared: Template = { ...small, inputs: [...small.inputs, { id: 'spare', name: '备用', type: 'number' }] };
+    // 询单 stops reading 询单人数比; 询单人数比 still reads 询单人数, 接待 still reads 接待人数.
+    const switched = changeRuleKind(shared, 'a', 'direct');
+    expect(inputsLeftBehind(shared, switched).map((input) => input.name)).toEqual(['询单人数比']);
   });
 });

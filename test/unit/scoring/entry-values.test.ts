@@ -14,6 +14,9 @@ describe('parseEntry', () => {
   it('reads percent text the way Excel and WPS copy it', () => {
     expect(parseEntry(percent, '95%')).toBe(0.95);
     expect(parseEntry(percent, ' 87.5 % ')).toBe(0.875);
+    // As Excel stores 92.3%: 0.923, not 92.3 ÷ 100 = 0.9229999999999999.
+    expect(parseEntry(percent, '92.3%')).toBe(0.923);
+    expect(parseEntry(percent, '92.3')).toBe(0.923);
     expect(parseEntry(percent, '0.9')).toBe(0.9);
     expect(parseEntry(percent, '1')).toBe(1);
     expect(parseEntry(percent, '92')).toBe(0.92);

@@ -25,7 +25,10 @@ describe('rule kinds', () => {
 
   it('levels: 1级4分 … 5级20分; blank is 0; an unknown level is #N/A', () => {
     const rule: Rule = { kind: 'levels', input: '指标值', levels: [1, 2, 3, 4, 5].map((level) => ({ value: level, points: level * 4 })) };
-    const { score } = scoreOne(rule, 20, { a: 3, b: null, c: 7 });
+    // b is rated (a note in another input) but left this level blank.
+    const template = templateOf([input('x', '指标值'), input('note', '备注', { type: 'text' })], [indicator('k', '得分', 20, rule)]);
+    const result = scorePeriod(template, { people: people('a', 'b', 'c'), entries: entries({ a: { x: 3 }, b: { note: '本月休假' }, c: { x: 7 } }) });
+    const score = (p: string) => result.people.find((r) => r.personId === p)!.indicators.k!.score;
     expect(score('a')).toBe(12);
     expect(score('b')).toBe(0);
     expect(score('c')).toMatchObject({ code: '#N/A' });
@@ -33,8 +36,9 @@ describe('rule kinds', () => {
 
   it('levels with words: 优秀/良好/一般/不及格', () => {
     const rule: Rule = { kind: 'levels', input: '指标值', levels: [{ value: '优秀', points: 10 }, { value: '良好', points: 8 }, { value: '一般', points: 6 }, { value: '不及格', points: 0 }] };
-    const { score } = scoreOne(rule, 10, { a: '良好', b: '不及格' });
-    expect([score('a'), score('b')]).toEqual([8, 0]);
+    const template = templateOf([input('x', '指标值', { type: 'level', levels: ['优秀', '良好', '一般', '不及格'] })], [indicator('k', '得分', 10, rule)]);
+    const result = scorePeriod(template, { people: people('a', 'b'), entries: entries({ a: { x: '良好' }, b: { x: '不及格' } }) });
+    expect(result.people.map((p) => p.indicators.k!.score)).toEqual([8, 0]);
   });
 
   it('bands: inclusive and exclusive edges are honoured exactly at the boundary', () => {
@@ -73,7 +77,7 @@ describe('rule kinds', () => {
       [input('late', '延时次数', { type: 'count' }), input('noplan', '未提出解决方案次数', { type: 'count' })],
       [indicator('k', '反馈及时率', 30, { kind: 'deduction', items: [{ input: '延时次数', penalty: 2 }, { input: '未提出解决方案次数', penalty: 2 }] })],
     );
-    const result = scorePeriod(template, { people: people('a', 'b', 'c'), entries: entries({ a: { late: 3, noplan: 1 }, b: { late: 20 }, c: {} }) });
+    const result = scorePeriod(template, { people: people('a', 'b', 'c'), entries: entries({ a: { late: 3, noplan: 1 }, b: { late: 20 }, c: { noplan: 0 } }) });
     expect(result.people.map((p) => p.indicators.k!.score)).toEqual([22, 0, 30]);
     expect(describeExplanation(result.people[0]!.indicators.k!.explanation, { locale: 'zh-CN' })).toBe('30 − 2 × 3（延时次数） − 2 × 1（未提出解决方案次数） = 22');
     expect(describeExplanation(result.people[1]!.indicators.k!.explanation, { locale: 'en' })).toBe('30 − 2 × 20 (延时次数) − 2 × 0 (未提出解决方案次数) = 0, floored at 0');
@@ -122,15 +126,19 @@ describe('rule kinds', () => {
     expect(['a', 'b', 'c'].map(score)).toEqual([0, 0, -1]);
   });
 
-  it('bonus: capped at its range and added outside the base', () => {
+  it('bonus: added outside the base; a value read from an unbounded input is capped at its range', () => {
     const template = templateOf(
-      [],
-      [indicator('base', '服务态度', 30, { kind: 'direct' }), indicator('extra', '出色表现', 5, { kind: 'bonus', min: 0, max: 5 }, { bonus: true })],
+      [input('x', '加分依据')],
+      [
+        indicator('base', '服务态度', 30, { kind: 'direct' }),
+        indicator('extra', '出色表现', 5, { kind: 'bonus', min: 0, max: 5 }, { bonus: true }),
+        indicator('more', '额外加分', 3, { kind: 'bonus', input: '加分依据', min: 0, max: 3 }, { bonus: true }),
+      ],
     );
-    const result = scorePeriod(template, { people: people('a', 'b'), entries: entries({ a: { base: 28, extra: 8 }, b: { base: 20, extra: 2 } }) });
-    expect(result.people.map((p) => [p.indicators.extra!.score, p.sections.s, p.bonus, p.total])).toEqual([
-      [5, 28, 5, 33],
-      [2, 20, 2, 22],
+    const result = scorePeriod(template, { people: people('a', 'b'), entries: entries({ a: { base: 28, extra: 5, x: 8 }, b: { base: 20, extra: 2, x: 1 } }) });
+    expect(result.people.map((p) => [p.indicators.extra!.score, p.indicators.more!.score, p.sections.s, p.bonus, p.total])).toEqual([
+      [5, 3, 28, 8, 36],
+      [2, 1, 20, 3, 23],
     ]);
   });
 

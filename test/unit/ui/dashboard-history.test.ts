@@ -5,7 +5,8 @@ import { freshDb } from '../store/helpers';
 import type { KaoheDb } from '../../../src/store/db';
 import { addPerson, createPeriod, createTemplate, createWorkspace, saveTemplate, setCalibration, setEntries } from '../../../src/store/index';
 import { loadEarlierPeriods } from '../../../src/ui/dashboard/history';
-import { crossPeriodFlags, DEFAULT_CROSS_PERIOD_RULES, personSeries, teamSeries } from '../../../src/scoring/trends';
+import { personSeries, teamSeries } from '../../../src/scoring/trends';
+import { crossPeriodFlags, DEFAULT_CROSS_PERIOD_RULES } from '../../../src/scoring/cross-period';
 import type { Template } from '../../../src/scoring/model';
 
 const template: Template = {

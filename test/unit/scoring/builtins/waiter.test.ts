@@ -1,7 +1,9 @@
 // Golden test: 服务员考核评分表 (seed 001). 出勤率 = MIN(实际/应出勤, 1) × 10; four direct items
-// (20/30/20/15); 出色表现 is a bonus clamped to 0..5, outside the section, added to the total.
-import { describe, it } from 'vitest';
-import { scorePeriod } from '../../../../src/scoring/index';
+// (20/30/20/15); 出色表现 is a bonus of 0..5, outside the section, added to the total. A bonus
+// entered outside 0..5 is flagged and scores nothing; a blank row is 未评, not 0 or #DIV/0!.
+import { describe, expect, it } from 'vitest';
+import { describeExplanation, scorePeriod } from '../../../../src/scoring/index';
+import { isInvalidEntry } from '../../../../src/scoring/sheet';
 import { waiter } from '../../../../src/scoring/builtins';
 import { entriesOf, expectPerson, personOf } from './helpers';
 
@@ -19,20 +21,24 @@ function sheet(personId: string, attended: number, due: number, k: number, a: nu
 
 describe('服务员考核评分表', () => {
   const result = scorePeriod(waiter, {
-    people: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((id) => ({ id, name: id })),
+    people: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9'].map((id) => ({ id, name: id })),
     entries: [
-      ...sheet('p1', 22, 22, 20, 30, 20, 15, 7),
+      ...sheet('p1', 22, 22, 20, 30, 20, 15, 5),
       ...sheet('p2', 23, 22, 18, 27, 18, 13, 4),
-      ...sheet('p3', 20, 22, 15, 25, 15, 10, -2),
+      ...sheet('p3', 20, 22, 15, 25, 15, 10, 0),
       ...sheet('p4', 11, 22, 12, 20, 12, 9, 2),
       ...sheet('p5', 0, 22, 10, 15, 10, 8, 0),
       ...sheet('p6', 23, 22, 18, 27, 18, 13, 4),
+      // p7 as p1, but 出色表现 typed as 7 (the seed allows at most 5); p8 −2 (below 0).
+      ...sheet('p7', 22, 22, 20, 30, 20, 15, 7),
+      ...sheet('p8', 20, 22, 15, 25, 15, 10, -2),
+      // p9: nothing entered yet.
     ],
   });
 
-  it('caps the bonus at 5 and keeps it out of the section', () => {
+  it('adds a full bonus of 5 outside the section', () => {
     expectPerson(personOf(result, 'p1'), {
-      indicators: { attendance: 10, outstanding: 5 }, // 22/22 × 10; 7 → capped at 5
+      indicators: { attendance: 10, outstanding: 5 }, // 22/22 × 10
       sections: { items: 95 }, // 10 + 20 + 30 + 20 + 15 (bonus excluded)
       bonus: 5,
       total: 100, // 95 + 5
@@ -54,9 +60,9 @@ describe('服务员考核评分表', () => {
     }
   });
 
-  it('floors a negative bonus at 0', () => {
+  it('scores attendance in proportion, a bonus of 0 adds nothing', () => {
     expectPerson(personOf(result, 'p3'), {
-      indicators: { attendance: 100 / 11, outstanding: 0 }, // 20/22 × 10 = 9.0909…; −2 → 0
+      indicators: { attendance: 100 / 11, outstanding: 0 }, // 20/22 × 10 = 9.0909…
       sections: { items: 100 / 11 + 65 }, // 9.0909… + 15 + 25 + 15 + 10 = 74.0909…
       bonus: 0,
       total: 100 / 11 + 65, // 74.0909…
@@ -80,5 +86,27 @@ describe('服务员考核评分表', () => {
       grade: '不合格',
       rank: 6,
     });
+  });
+
+  it('a bonus outside 0..5 is flagged and scores nothing: the total is incomplete, with no grade or rank', () => {
+    for (const [id, value, problem] of [['p7', 7, '不能大于 5'], ['p8', -2, '不能小于 0']] as const) {
+      const person = personOf(result, id);
+      expect(isInvalidEntry(person.indicators.outstanding!.score)).toBe(true);
+      expect(isInvalidEntry(person.total)).toBe(true);
+      expect([person.grade, person.rank]).toEqual([null, null]);
+      expect(person.invalid).toMatchObject([{ key: 'outstanding', name: '出色表现', value }]);
+      expect(describeExplanation(person.indicators.outstanding!.explanation, { locale: 'zh-CN' })).toBe(`出色表现 录入 ${value}：${problem}，不计分`);
+      // The valid items still show their points.
+      expect(person.sections.items).toBeTypeOf('number');
+    }
+  });
+
+  it('a person with nothing entered is 未评: no #DIV/0!, no total, grade or rank', () => {
+    const person = personOf(result, 'p9');
+    expect(person.rated).toBe(false);
+    expect(person.indicators.attendance!.score).toBeNull();
+    expect([person.total, person.grade, person.rank]).toEqual([null, null, null]);
+    // Ranks are of the seven people with a complete total: 100, 90, 90, 74.09…, 60, 43.
+    expect(result.people.map((p) => p.rank)).toEqual([1, 2, 4, 5, 6, 2, null, null, null]);
   });
 });
