@@ -3,7 +3,7 @@
 // week by week and summed into the month (seed 003: 每周统计, 全月共4周).
 import type { Value } from '../formula/types';
 import { isError } from '../formula/index';
-import type { Template } from './model';
+import type { RaterRole, Template } from './model';
 import { buildGraph, type CompiledTemplate, type IndicatorPlan } from './graph';
 import { combinedScore, createSheet, rolePresent, type Sheet } from './sheet';
 import { explainIndicator, invalidValues } from './explain';
@@ -94,6 +94,8 @@ function emptyResult(personId: string): PersonResult {
 }
 
 
+const NO_ROLES: RaterRole[] = [];
+
 export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personId: string): PersonResult {
   const row = sheet.rowOf.get(personId);
   const status = sheet.statusOf(personId);
@@ -105,8 +107,15 @@ export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personI
   let bonus: ScoreValue = compiled.indicators.some((plan) => plan.indicator.bonus) ? 0 : null;
   for (const plan of compiled.indicators) {
     const score = at(plan.finalSlot);
-    const missingRoles = plan.weekly ? [] : plan.roles.filter((_, i) => !rolePresent(columns, plan, i, row)).map((w) => w.role);
-    const byRole = plan.roles.length > 1 ? Object.fromEntries(plan.roles.map((w, i) => [w.role, at(plan.roleSlots[i]!)])) : undefined;
+    // Plain loops and one shared empty list: the dashboard builds these for 10,000 people × 40
+    // indicators, and every array or object made per indicator shows up as garbage collection.
+    let missingRoles: RaterRole[] = NO_ROLES;
+    let byRole: Partial<Record<RaterRole, ScoreValue>> | undefined;
+    for (let i = 0; i < plan.roles.length; i++) {
+      const role = plan.roles[i]!.role;
+      if (!plan.weekly && !rolePresent(columns, plan, i, row)) missingRoles = missingRoles === NO_ROLES ? [role] : [...missingRoles, role];
+      if (plan.roles.length > 1) (byRole ??= {})[role] = at(plan.roleSlots[i]!);
+    }
     let explanation: Explanation | undefined;
     const result: IndicatorResult = {
       score,

@@ -28,9 +28,24 @@ export interface WeekEntries {
   readonly entries: readonly SheetEntry[];
 }
 
+/** One column of entered values (input or indicator × role × rater): people and their values, in step. */
+export interface EntryColumn {
+  readonly key: string;
+  readonly role: RaterRole;
+  readonly rater: string;
+  readonly personIds: readonly string[];
+  readonly values: readonly (number | string | boolean)[];
+}
+
 export interface SheetInput {
   readonly people: readonly SheetPerson[];
   readonly entries: readonly SheetEntry[];
+  /**
+   * The same values as `entries`, column by column, when the caller has them so (the store does):
+   * scoring reads these instead, with no object per value. When given, they must hold exactly the
+   * values of `entries`.
+   */
+  readonly columns?: readonly EntryColumn[];
   /** The weeks of the period, oldest first (only for templates with weekly indicators). */
   readonly weeks?: readonly WeekEntries[];
 }

@@ -230,25 +230,22 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
 
   // Load entries. Most cells have one unnamed rater: written straight into the column. Cells
   // with named raters (several peers) keep each rater's value and show the role's mean.
-  for (const entry of input.entries) {
-    const slot = rawSlotFor(entry);
-    if (slot === undefined) continue;
-    if (entry.personId === TEAM_PERSON_ID) {
-      columns[slot]!.fill(entry.value);
-      continue;
+  function load(slot: number, personId: string, rater: string, entered: Scalar): void {
+    if (personId === TEAM_PERSON_ID) {
+      columns[slot]!.fill(entered);
+      return;
     }
-    const row = rowOf.get(entry.personId);
-    if (row === undefined || row < 0) continue;
-    const rater = entry.rater ?? '';
+    const row = rowOf.get(personId);
+    if (row === undefined || row < 0) return;
     const named = rater !== '' ? ratersOf(slot, row) : raters.get(cellKey(slot, row));
     if (named) {
-      named.set(rater, entry.value);
-      continue;
+      named.set(rater, entered);
+      return;
     }
     // The hot path of loading (half a million entries): no array, no map unless it does not fit.
     const column = columns[slot]!;
     const before = column[row];
-    const value = entry.value === '' ? null : entry.value;
+    const value = entered === '' ? null : entered;
     const def = inputOfSlot[slot];
     let held: Value = value;
     if (value !== null && def !== undefined && entryProblem(def, value) !== null) {
@@ -257,6 +254,24 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
     }
     column[row] = held;
     count(row, before, held);
+  }
+  if (input.columns) {
+    // Column by column, as the store reads them: the slot is found once per column.
+    for (const column of input.columns) {
+      const team = compiled.rawSlotsByRole.get('team')?.get(column.key);
+      const own = compiled.rawSlotsByRole.get(column.role)?.get(column.key);
+      const { personIds, values, rater } = column;
+      for (let i = 0; i < personIds.length; i++) {
+        const personId = personIds[i]!;
+        const slot = personId === TEAM_PERSON_ID ? team : own;
+        if (slot !== undefined) load(slot, personId, rater, values[i]!);
+      }
+    }
+  } else {
+    for (const entry of input.entries) {
+      const slot = rawSlotFor(entry);
+      if (slot !== undefined) load(slot, entry.personId, entry.rater ?? '', entry.value);
+    }
   }
   for (const [key, values] of raters) {
     const slot = Math.floor(key / (rows + 1));

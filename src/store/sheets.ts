@@ -6,9 +6,9 @@ import { blocksToEntries, valueBlocksOf } from './entries';
 import { byEmployeeNoThenName } from './order';
 import { peopleOf } from './roster-cache';
 import { BLOCK_SIZE, type ValueBlockRecord } from './value-blocks';
-import { TEAM_PERSON_ID, type RaterRole } from '../scoring/model';
+import { TEAM_PERSON_ID } from '../scoring/model';
 import type { PeriodRecord, PersonRecord, RemarkRecord, TemplateRecord } from './records';
-import type { SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
+import type { EntryColumn, SheetEntry, SheetInput, SheetPerson, WeekEntries } from '../scoring/sheet-types';
 import { weeksOfMonth } from '../scoring/periods';
 
 export interface PeriodSheetData {
@@ -16,23 +16,19 @@ export interface PeriodSheetData {
   readonly template: TemplateRecord;
   /** Roster people of the period's team (archived people only if they have entries). */
   readonly people: readonly PersonRecord[];
-  /** `entries` are made from `columns` on first use (a call centre's month: 800,000 objects). */
+  /**
+   * What scoring takes: `input.columns` are the values as stored; `input.entries`, the same
+   * values one object each, are made from them on first use (a call centre's month: 800,000).
+   */
   readonly input: SheetInput;
-  /** The period's values column by column, as stored: what a sheet indexes before it scores. */
+  /** The period's values column by column (= `input.columns`): what a sheet indexes before it scores. */
   readonly columns?: readonly EntryColumn[];
   /** Values in `columns`. */
   readonly valueCount?: number;
   readonly remarks: ReadonlyMap<string, RemarkRecord>;
 }
 
-/** One column of a period's values: the people with a value and their values, in step. */
-export interface EntryColumn {
-  readonly key: string;
-  readonly role: RaterRole;
-  readonly rater: string;
-  readonly personIds: readonly string[];
-  readonly values: readonly (number | string | boolean)[];
-}
+export type { EntryColumn } from '../scoring/sheet-types';
 
 /** Value blocks as columns of person ids and values (no object per value). */
 export function blocksToColumns(blocks: readonly ValueBlockRecord[], idOf: ReadonlyMap<number, string>): EntryColumn[] {
@@ -124,6 +120,7 @@ export async function loadPeriodSheet(periodId: string): Promise<PeriodSheetData
       entries ??= columnsToEntries(columns);
       return entries;
     },
+    columns,
     ...(weeks ? { weeks } : {}),
   };
   return {

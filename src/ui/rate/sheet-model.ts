@@ -159,9 +159,21 @@ export function enteredValue(model: SheetModel, personId: string, key: string, r
  * What to score. A week period of a month template is scored as "a month of one week", so its
  * weekly indicators show that week's points (ranks and averages over the team that week).
  */
+/** The same input with other people (statuses): its entries stay lazy, its columns kept. */
+function withPeople(input: SheetInput, people: SheetInput['people']): SheetInput {
+  return {
+    people,
+    get entries() {
+      return input.entries;
+    },
+    ...(input.columns ? { columns: input.columns } : {}),
+    ...(input.weeks ? { weeks: input.weeks } : {}),
+  };
+}
+
 export function sheetInputFor(data: PeriodSheetData, scope: SheetScope, statuses?: ReadonlyMap<string, PersonStatus>): SheetInput {
   const people = statuses ? data.input.people.map((person) => ({ ...person, status: statuses.get(person.id) ?? 'active' })) : data.input.people;
-  if (scope !== 'week') return { ...data.input, people };
+  if (scope !== 'week') return withPeople(data.input, people);
   return { people, entries: data.input.entries, weeks: [{ key: data.period.key, entries: data.input.entries }] };
 }
 
@@ -224,7 +236,10 @@ export function ratedPeople(model: SheetModel): Set<string> {
 /** Score again from the index (after a status change, or a batch too big for one-by-one updates). */
 export function rescore(model: SheetModel): void {
   const entries = allEntries(model.entries);
-  const data: PeriodSheetData = { ...model.data, input: { ...model.data.input, entries } };
+  // From the index (the sheet's values now), not the columns as read: they may have been edited.
+  const { columns: _columns, ...read } = model.data;
+  const { people, weeks } = model.data.input;
+  const data: PeriodSheetData = { ...read, input: { people, entries, ...(weeks ? { weeks } : {}) } };
   model.scored = scorePeriod(model.template, sheetInputFor(data, model.scope, model.statuses));
 }
 
