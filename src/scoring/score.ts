@@ -96,6 +96,60 @@ function emptyResult(personId: string): PersonResult {
 
 const NO_ROLES: RaterRole[] = [];
 
+/**
+ * One indicator's result. A class with its parts worked out on first read, not an object literal:
+ * the dashboard makes 400,000 of these for a call centre (10,000 people × 40 indicators), and
+ * each literal with its arrays, role map and getter was garbage to collect.
+ */
+class IndicatorOutcome implements IndicatorResult {
+  private missing: readonly RaterRole[] | undefined;
+  private roles: Partial<Record<RaterRole, ScoreValue>> | null | undefined;
+  private explained: Explanation | undefined;
+
+  constructor(
+    readonly score: ScoreValue,
+    private readonly sheet: Sheet,
+    private readonly weeks: readonly WeekScores[],
+    private readonly plan: IndicatorPlan,
+    private readonly row: number,
+    private readonly personId: string,
+  ) {}
+
+  /** Roles with a weight but no entries for this person (reported, never silently zero). */
+  get missingRoles(): readonly RaterRole[] {
+    if (this.missing === undefined) {
+      const { plan, row } = this;
+      let missing: RaterRole[] = NO_ROLES;
+      if (!plan.weekly) {
+        for (let i = 0; i < plan.roles.length; i++) {
+          if (!rolePresent(this.sheet.columns, plan, i, row)) missing = missing === NO_ROLES ? [plan.roles[i]!.role] : [...missing, plan.roles[i]!.role];
+        }
+      }
+      this.missing = missing;
+    }
+    return this.missing;
+  }
+
+  /** Score per rater role, when the indicator has more than one role. */
+  get byRole(): Partial<Record<RaterRole, ScoreValue>> | undefined {
+    if (this.roles === undefined) {
+      const { plan, row } = this;
+      if (plan.roles.length < 2) this.roles = null;
+      else {
+        const roles: Partial<Record<RaterRole, ScoreValue>> = {};
+        plan.roles.forEach((w, i) => (roles[w.role] = scalar(this.sheet.columns[plan.roleSlots[i]!]![row])));
+        this.roles = roles;
+      }
+    }
+    return this.roles ?? undefined;
+  }
+
+  get explanation(): Explanation {
+    this.explained ??= this.plan.weekly ? weeklyExplanation(this.weeks, this.plan, this.personId, this.score) : explainIndicator(this.sheet, this.plan, this.row);
+    return this.explained;
+  }
+}
+
 export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personId: string): PersonResult {
   const row = sheet.rowOf.get(personId);
   const status = sheet.statusOf(personId);
@@ -107,25 +161,7 @@ export function personResult(sheet: Sheet, weeks: readonly WeekScores[], personI
   let bonus: ScoreValue = compiled.indicators.some((plan) => plan.indicator.bonus) ? 0 : null;
   for (const plan of compiled.indicators) {
     const score = at(plan.finalSlot);
-    // Plain loops and one shared empty list: the dashboard builds these for 10,000 people × 40
-    // indicators, and every array or object made per indicator shows up as garbage collection.
-    let missingRoles: RaterRole[] = NO_ROLES;
-    let byRole: Partial<Record<RaterRole, ScoreValue>> | undefined;
-    for (let i = 0; i < plan.roles.length; i++) {
-      const role = plan.roles[i]!.role;
-      if (!plan.weekly && !rolePresent(columns, plan, i, row)) missingRoles = missingRoles === NO_ROLES ? [role] : [...missingRoles, role];
-      if (plan.roles.length > 1) (byRole ??= {})[role] = at(plan.roleSlots[i]!);
-    }
-    let explanation: Explanation | undefined;
-    const result: IndicatorResult = {
-      score,
-      missingRoles,
-      ...(byRole ? { byRole } : {}),
-      get explanation(): Explanation {
-        explanation ??= plan.weekly ? weeklyExplanation(weeks, plan, personId, score) : explainIndicator(sheet, plan, row);
-        return explanation;
-      },
-    };
+    const result = new IndicatorOutcome(score, sheet, weeks, plan, row, personId);
     indicators[plan.indicator.id] = result;
     if (plan.indicator.bonus && bonus !== null && !isError(bonus)) {
       if (isError(score)) bonus = score;
