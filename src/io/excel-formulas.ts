@@ -7,6 +7,7 @@ import { printExcel } from '../formula/index';
 import { num } from '../scoring/formula-text';
 import type { RaterRole } from '../scoring/model';
 import type { LayoutColumn, SheetLayout } from './sheet-layout';
+import { isPayKind, payFormula } from './pay-columns';
 
 export interface FormulaRows {
   /** Excel row number (1-based) of the first person. */
@@ -15,6 +16,8 @@ export interface FormulaRows {
   readonly last: number;
   /** Text the status column holds for temporary cover, who get no grade. */
   readonly temporaryLabel: string;
+  /** The grade → coefficient table (`'绩效系数'!$A$2:$B$5`), when the sheet has pay columns. */
+  readonly coefficients?: string;
 }
 
 const SETTLE_DECIMALS = 10;
@@ -44,6 +47,7 @@ export function refsFor(layout: SheetLayout, layer: RaterRole | 'final', row: nu
 
 /** The formula of a computed column in one row, or undefined for columns that hold values. */
 export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: number | string, rows: FormulaRows): string | undefined {
+  if (isPayKind(column.kind)) return rows.coefficients ? payFormula(layout, column.kind, row, rows.coefficients) : undefined;
   if (column.slot === undefined) return undefined;
   const { compiled } = layout;
   const cell = compiled.cells[column.slot]!;
