@@ -19,6 +19,8 @@ import { fileKindOf, readWorkbook } from './xlsx-read';
 import { mappingFromMeta, readTemplateSheet, readWorkbookMeta, sameTemplate } from './workbook-read';
 import { IMPORT_LIMITS } from './limits';
 import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
+import { exportConfirmations, type ConfirmationRequest } from './confirmation-form';
+import { readConfirmations, type ConfirmationContext, type ConfirmationsRead } from './confirmation-read';
 
 /** Rows sent back for the header choice and the mapping table. */
 const HEAD_ROWS = 30;
@@ -138,6 +140,17 @@ export function exportForms(requests: readonly RaterFormRequest[]): ExportedFile
   return requests.map((request) => exported(raterFormFileName(request), exportRaterForm(request)));
 }
 
+export function exportConfirmationFiles(request: ConfirmationRequest): ExportedFile[] {
+  return exportConfirmations(request).map((file) => exported(file.name, file.bytes));
+}
+
+export function readConfirmationFiles(request: { readonly files: readonly { readonly file: string; readonly bytes: ArrayBuffer }[]; readonly context: ConfirmationContext }): ConfirmationsRead {
+  return readConfirmations(
+    request.files.map(({ file, bytes }) => ({ file, bytes: new Uint8Array(bytes) })),
+    request.context,
+  );
+}
+
 /** The job table the worker dispatches on. */
 export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => IoCalls[K][1] | Promise<IoCalls[K][1]> } = {
   open: openFile,
@@ -146,6 +159,8 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   exportXlsx,
   exportCsv,
   exportForms,
+  exportConfirmations: exportConfirmationFiles,
+  readConfirmations: readConfirmationFiles,
   excelOpen: openExcel,
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,

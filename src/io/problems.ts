@@ -23,7 +23,11 @@ export type FileProblemCode =
   /** A backup or form file is valid JSON/xlsx but not one of ours. */
   | 'notKaoheFile'
   /** A file from a newer version of Kaohe. */
-  | 'newerVersion';
+  | 'newerVersion'
+  /** Not a confirmation sheet Kaohe made for this period. */
+  | 'notConfirmationFile'
+  /** The person's result changed after their confirmation sheet was made: they confirmed another one. */
+  | 'resultChanged';
 
 export type RowProblemCode =
   | 'unknownPerson'
@@ -42,7 +46,18 @@ export type RowProblemCode =
   /** Two rows give a team-wide input different values. */
   | 'teamValuesDiffer'
   /** A cell on a rater form that belongs to a person not on the form's key. */
-  | 'unknownFormRow';
+  | 'unknownFormRow'
+  /** Confirmation sheets: 员工意见 left blank, or not 同意 / 不同意. */
+  | 'opinionMissing'
+  | 'notAgreement'
+  /** 不同意 without saying why. */
+  | 'reasonMissing'
+  /** Nobody signed it (确认人). */
+  | 'signerMissing'
+  /** Two sheets of the same person. */
+  | 'duplicateConfirmation'
+  /** The person's review does not take an opinion now (no talk yet, an appeal filed …). */
+  | 'reviewRefused';
 
 export type ColumnProblemCode =
   /** `__proto__`, `constructor`, `prototype`: refused as column names. */

@@ -8,6 +8,8 @@ import type { ColumnMapping } from './mapping';
 import type { IoProblem } from './problems';
 import type { MergedForms } from './rater-merge';
 import type { RaterFormRequest } from './rater-form';
+import type { ConfirmationRequest } from './confirmation-form';
+import type { ConfirmationContext, ConfirmationsRead } from './confirmation-read';
 import type { PeriodExport } from './scored-grid';
 import type { CellValue } from './table';
 import type { ImportContext, ImportPlan } from './validate';
@@ -88,6 +90,9 @@ export interface IoCalls {
   exportXlsx: [PeriodExport, ExportedFile];
   exportCsv: [PeriodExport, ExportedFile];
   exportForms: [readonly RaterFormRequest[], readonly ExportedFile[]];
+  /** 员工确认: one result sheet per person; returned sheets read and checked together. */
+  exportConfirmations: [ConfirmationRequest, readonly ExportedFile[]];
+  readConfirmations: [{ readonly files: readonly FileBytes[]; readonly context: ConfirmationContext }, ConfirmationsRead];
   /** New from Excel file: read a workbook and keep it; propose a sheet's mapping; build and check. */
   excelOpen: [ExcelOpenRequest, ExcelOutcome<ExcelOpened>];
   excelAnalyze: [ExcelAnalyzeRequest, ExcelOutcome<ExcelAnalyzed>];

@@ -34,10 +34,14 @@ const MetaColumnSchema = v.object({
   target: v.optional(v.pipe(v.string(), v.maxLength(400))),
 });
 
+/** An A1 address (`B32`). */
+const cellAddress = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/));
+
 export const WorkbookMetaSchema = v.object({
   format: v.literal(WORKBOOK_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  kind: v.picklist(['scores', 'raterForm']),
+  /** `confirmation`: one person's result sheet for 员工确认 (confirmation-form.ts). */
+  kind: v.picklist(['scores', 'raterForm', 'confirmation']),
   sheet: v.pipe(v.string(), v.minLength(1), v.maxLength(31)),
   templateSheet: v.optional(v.pipe(v.string(), v.maxLength(31))),
   /** 0-based header row of the data sheet. */
@@ -51,6 +55,10 @@ export const WorkbookMetaSchema = v.object({
   role: v.optional(v.picklist(RATER_ROLES)),
   rater: v.optional(v.pipe(v.string(), v.maxLength(200))),
   columns: v.pipe(v.array(MetaColumnSchema), v.maxLength(16_384)),
+  /** Confirmation sheets: whose result it is, where the employee answers, and the result they saw. */
+  personId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  fields: v.optional(v.object({ agree: cellAddress, text: cellAddress, by: cellAddress, date: cellAddress })),
+  result: v.optional(v.object({ total: v.nullable(v.pipe(v.number(), v.finite())), grade: v.nullable(v.pipe(v.string(), v.maxLength(200))) })),
 });
 
 export type WorkbookMeta = v.InferOutput<typeof WorkbookMetaSchema>;
