@@ -21,6 +21,7 @@ import { IMPORT_LIMITS } from './limits';
 import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
 import { exportConfirmations, type ConfirmationRequest } from './confirmation-form';
 import { readConfirmations, type ConfirmationContext, type ConfirmationsRead } from './confirmation-read';
+import { readPayBases } from './pay-bases-read';
 
 /** Rows sent back for the header choice and the mapping table. */
 const HEAD_ROWS = 30;
@@ -161,6 +162,7 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   exportForms,
   exportConfirmations: exportConfirmationFiles,
   readConfirmations: readConfirmationFiles,
+  readPayBases: (request) => readPayBases(request.file, new Uint8Array(request.bytes), request.people, request.headers),
   excelOpen: openExcel,
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,

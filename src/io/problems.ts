@@ -65,6 +65,8 @@ export type ColumnProblemCode =
   | 'noPersonColumn'
   | 'noItemColumn'
   | 'noValueColumn'
+  /** A file of 绩效工资基数 without a column whose header says 基数. */
+  | 'noBaseColumn'
   | 'noEntryColumn'
   /** Two columns mapped to the same input and role; the later one is ignored. */
   | 'duplicateTarget'

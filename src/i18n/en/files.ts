@@ -151,6 +151,7 @@ export default {
   'problem.noPersonColumn': 'No column is mapped to name or employee no.',
   'problem.noItemColumn': 'A long file needs a column mapped to "indicator / input".',
   'problem.noValueColumn': 'A long file needs a column mapped to "value".',
+  'problem.noBaseColumn': 'No column is headed "{expected}" (or a header with "base").',
   'problem.noEntryColumn': 'No column is mapped to an input; there is nothing to import.',
   'problem.duplicateTarget': 'Mapped to the same input "{expected}" as an earlier column; this column is ignored.',
   'problem.wholePercents': 'All numbers in this percent column are above 1, so they were read as whole percents (90 → 90%).',

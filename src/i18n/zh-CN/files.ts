@@ -150,6 +150,7 @@ export default {
   'problem.noPersonColumn': '没有列对应到“姓名”或“工号”。',
   'problem.noItemColumn': '长表需要一列对应到“指标 / 输入”。',
   'problem.noValueColumn': '长表需要一列对应到“值”。',
+  'problem.noBaseColumn': '没有列的标题是“{expected}”（或含“基数”）。',
   'problem.noEntryColumn': '没有任何列对应到输入，没有可导入的数据。',
   'problem.duplicateTarget': '与前面的列对应到同一输入“{expected}”，此列被忽略。',
   'problem.wholePercents': '这一百分比列的数都大于 1，按整数百分比读取（90 → 90%）。',
