@@ -7,7 +7,6 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { translate, type MessageParams } from '../i18n/catalog';
 import type { Indicator } from '../scoring/model';
 import { describeExplanation, describeRoleDetails, formatScore } from '../scoring/describe';
-import { effectiveGrade } from '../scoring/calibration';
 import { ruleSummary } from '../scoring/rule-summary';
 import { scorePeriod } from '../scoring/score';
 import type { PersonResult } from '../scoring/sheet-types';
@@ -18,6 +17,8 @@ import { INPUT_FORMAT_MARK } from './rater-form';
 import type { PeriodExport } from './scored-grid';
 import { cellOf, NUMBER_FORMATS, textCell } from './xlsx-cells';
 import { patchXlsx } from './xlsx-patch';
+import { shownResult } from './confirmation-result';
+export { shownResult, type ShownResult } from './confirmation-result';
 import { META_SHEET, WORKBOOK_FORMAT, WORKBOOK_VERSION, type WorkbookMeta } from './workbook-meta';
 
 export interface ConfirmationPerson {
@@ -37,11 +38,6 @@ export interface ConfirmationRequest {
   readonly deadline: string;
 }
 
-/** The result a confirmation file showed: compared with the current one when it comes back. */
-export interface ShownResult {
-  readonly total: number | null;
-  readonly grade: string | null;
-}
 
 /** Answer cells: text, blue, unlocked. */
 const ANSWER_FORMAT = `${INPUT_FORMAT_MARK}@`;
@@ -49,10 +45,6 @@ const WIDTHS = [16, 28, 10, 36, 10, 48];
 
 function say(request: ConfirmationRequest, key: string, params?: MessageParams): string {
   return translate(request.data.locale, `review.form.${key}`, params);
-}
-
-export function shownResult(result: PersonResult, calibrated: string | undefined): ShownResult {
-  return { total: typeof result.total === 'number' ? result.total : null, grade: result.grade === null ? null : effectiveGrade(result.grade, calibrated) };
 }
 
 interface Laid {

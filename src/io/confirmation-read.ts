@@ -6,8 +6,9 @@ import { readWorkbookMeta } from './workbook-read';
 import { fileProblem, shortText, type IoProblem } from './problems';
 import type { ReadWorkbook } from './xlsx-read';
 import { readWorkbook } from './xlsx-read';
-import type { ShownResult } from './confirmation-form';
+import type { CellPlace, ConfirmationAnswerRead, ConfirmationsRead, ShownResult } from './confirmation-result';
 import { isBlank, type CellValue } from './table';
+export { answersToApply, type CellPlace, type ConfirmationAnswerRead, type ConfirmationsRead } from './confirmation-result';
 import { parseAgreement } from '../scoring/review';
 
 export interface ConfirmationContext {
@@ -17,28 +18,6 @@ export interface ConfirmationContext {
   readonly people: readonly { readonly id: string; readonly name: string; readonly result: ShownResult }[];
   /** Words for the problems' headers (员工意见, 意见说明, 确认人). */
   readonly headers: { readonly agree: string; readonly text: string; readonly by: string };
-}
-
-export interface CellPlace {
-  readonly row: number;
-  readonly column: number;
-}
-
-export interface ConfirmationAnswerRead {
-  readonly file: string;
-  readonly sheet: string;
-  readonly personId: string;
-  readonly agree: boolean;
-  readonly text: string;
-  readonly by: string;
-  readonly date: string;
-  /** Where the 同意 / 不同意 cell is (for problems the store finds later). */
-  readonly place: CellPlace;
-}
-
-export interface ConfirmationsRead {
-  readonly answers: readonly ConfirmationAnswerRead[];
-  readonly problems: readonly IoProblem[];
 }
 
 function placeOf(address: string): CellPlace {
@@ -124,9 +103,4 @@ export function readConfirmations(files: readonly { readonly file: string; reado
     problems.push({ code: 'duplicateConfirmation', severity: 'error', file: answer.file, sheet: answer.sheet, received: name, expected: first });
   }
   return { answers, problems };
-}
-
-/** The answers to store: all of them when no file has an error, none otherwise. */
-export function answersToApply(read: ConfirmationsRead): readonly ConfirmationAnswerRead[] | undefined {
-  return read.answers.length > 0 && !read.problems.some((problem) => problem.severity === 'error') ? read.answers : undefined;
 }
