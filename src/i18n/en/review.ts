@@ -253,4 +253,5 @@ export default {
   'explain.pay': 'Base {base} × coefficient {coefficient} = {pay}',
   'explain.noBase': 'No performance pay base (type or import it on the Reviews page)',
   'explain.open': 'Open on the Reviews page',
+  'people.table': 'People and progress table (scrolls sideways)',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -250,4 +250,5 @@ export default {
   'explain.pay': '绩效工资基数 {base} × 绩效系数 {coefficient} = {pay}',
   'explain.noBase': '没有绩效工资基数（在“面谈”页填写或导入）',
   'explain.open': '在“面谈”页办理',
+  'people.table': '人员进度表（可左右滚动）',
 } as const;
