@@ -15,7 +15,6 @@ import {
   closeRefusal,
   EMPTY_REVIEW,
   isDateText,
-  openAppeals,
   opinionRefusal,
   resolveRefusal,
   reviewStatus,
@@ -58,12 +57,6 @@ export async function listReviews(periodId: string): Promise<ReviewRecord[]> {
 
 export async function getReviewSettings(periodId: string): Promise<ReviewSettingsRecord | undefined> {
   return getDb().reviewSettings.get(periodId);
-}
-
-/** Does any person of the period have an appeal nobody has settled? (The period cannot be locked then.) */
-export async function hasOpenAppeal(periodId: string): Promise<boolean> {
-  const reviews = await getDb().reviews.where('periodId').equals(periodId).toArray();
-  return reviews.some((review) => openAppeals(review).length > 0);
 }
 
 function stateOf(record: ReviewRecord | undefined): ReviewState {
