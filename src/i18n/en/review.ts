@@ -254,4 +254,5 @@ export default {
   'explain.noBase': 'No performance pay base (type or import it on the Reviews page)',
   'explain.open': 'Open on the Reviews page',
   'people.table': 'People and progress table (scrolls sideways)',
+  'column.group': 'Review and pay',
 } as const satisfies Record<keyof typeof zh, string>;

@@ -251,4 +251,5 @@ export default {
   'explain.noBase': '没有绩效工资基数（在“面谈”页填写或导入）',
   'explain.open': '在“面谈”页办理',
   'people.table': '人员进度表（可左右滚动）',
+  'column.group': '面谈与绩效工资',
 } as const;

@@ -180,9 +180,9 @@ export function rateColumns(compiled: CompiledTemplate, options: ColumnOptions):
 /** 流程状态, and with a coefficient table 绩效系数 and 绩效工资: the month's, never a week's. */
 function reviewColumns(options: ColumnOptions, say: (key: MessageKey) => string): RateColumn[] {
   if (options.scope === 'week') return [];
-  const group = say('review.people.status');
+  const group = say('review.column.group');
   const columns: RateColumn[] = [
-    { id: 'review', title: say('review.people.status'), group, width: 80, editable: false, kind: 'computed', align: 'start', description: say('review.column.statusHelp'), source: { kind: 'review' } },
+    { id: 'review', title: say('review.people.status'), group, width: 100, editable: false, kind: 'computed', align: 'start', description: say('review.column.statusHelp'), source: { kind: 'review' } },
   ];
   if (options.pay) {
     columns.push(
