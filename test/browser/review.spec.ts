@@ -95,6 +95,12 @@ test('one person from the scores to a locked period: talk, confirmation file, ap
   await talk.getByRole('button', { name: '保存面谈记录' }).click();
   await expect(page.getByTestId('notice')).toContainText('已保存 杨磊 的面谈记录');
   await expect(person.getByTestId('person-status')).toHaveText('已面谈');
+  // The scorecard prints the talk already (and, later, what came after it).
+  await person.getByRole('link', { name: '打印评分表' }).click();
+  await expect(page.getByTestId('print-review')).toContainText('售后问题处理快');
+  await expect(page.getByTestId('print-review')).not.toContainText('员工意见');
+  await page.goBack();
+  await expect(person.getByTestId('talk-form')).toBeVisible();
 
   // The confirmation sheet goes out, and comes back filled in Excel: first with a slip (nothing is
   // stored, the problem names the cell), then right.

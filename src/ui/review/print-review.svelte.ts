@@ -6,6 +6,15 @@ import { NO_REVIEW_INPUTS, reviewLookup, type ReviewLookup } from './review-rows
 const loaded = $state<{ periodId: string; lookup: ReviewLookup }>({ periodId: '', lookup: reviewLookup(NO_REVIEW_INPUTS) });
 let pending = '';
 
+// Leaving the print view forgets what it read: the next print reads the reviews as they are then.
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    if (window.location.hash.startsWith('#/print')) return;
+    pending = '';
+    loaded.periodId = '';
+  });
+}
+
 /** The review lookups of a period; empty until read (the cards redraw when they arrive). */
 export function printReview(periodId: string): ReviewLookup {
   if (periodId !== '' && loaded.periodId !== periodId && pending !== periodId) {
