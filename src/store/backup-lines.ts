@@ -77,7 +77,7 @@ export const BACKUP_TABLES = [
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** Tables added after version 2 files were first written (schema v8): a file without them has none. */
+/** Tables added after version 2 files were first written (schema v9): a file without them has none. */
 const LATER_TABLES: ReadonlySet<BackupTable> = new Set(['reviews', 'reviewSettings', 'payBases', 'coefficientTables']);
 
 /** Rows per line when writing (a value block holds up to 16,384 values: a line stays a few MB). */
@@ -306,7 +306,7 @@ const AuditV2Schema = v.object({
   detail: v.optional(v.unknown()),
 });
 
-// ---- the review tables (schema v8) -----------------------------------------------------------
+// ---- the review tables (schema v9) -----------------------------------------------------------
 
 const signed = { by: shortText, at: time };
 const dateOrBlank = v.pipe(

@@ -24,7 +24,7 @@ export const BACKUP_MIME = 'application/gzip';
 
 // ---- writing -----------------------------------------------------------------------------------
 
-/** The tables of schema v8 (reviews, review settings, pay bases, coefficient tables), in backup order. */
+/** The tables of schema v9 (reviews, review settings, pay bases, coefficient tables), in backup order. */
 function reviewTables() {
   const db = getDb();
   return [db.reviews, db.reviewSettings, db.payBases, db.coefficientTables];

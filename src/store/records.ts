@@ -136,7 +136,7 @@ export interface CalibrationRecord {
 }
 
 /**
- * 面谈, 员工确认 and 申诉 of one person in one period (schema v8). The status is worked out from
+ * 面谈, 员工确认 and 申诉 of one person in one period (schema v9). The status is worked out from
  * these (src/scoring/review.ts), never stored beside them.
  */
 export interface ReviewRecord extends ReviewState {
@@ -146,7 +146,7 @@ export interface ReviewRecord extends ReviewState {
   updatedAt: number;
 }
 
-/** grade → 绩效系数 of one template family in a workspace (schema v8). */
+/** grade → 绩效系数 of one template family in a workspace (schema v9). */
 export interface CoefficientTableRecord {
   workspaceId: string;
   familyId: string;
@@ -154,7 +154,7 @@ export interface CoefficientTableRecord {
   updatedAt: number;
 }
 
-/** A person's 绩效工资基数 (schema v8). */
+/** A person's 绩效工资基数 (schema v9). */
 export interface PayBaseRecord {
   personId: string;
   workspaceId: string;
@@ -168,7 +168,7 @@ export interface BonusPool {
   amount: number;
 }
 
-/** A period's review settings (schema v8): the appeal deadline and the bonus pools. */
+/** A period's review settings (schema v9): the appeal deadline and the bonus pools. */
 export interface ReviewSettingsRecord {
   periodId: string;
   workspaceId: string;

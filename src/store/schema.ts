@@ -82,11 +82,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: { entries: null, audit: null },
   },
   {
-    // v8: the period's life after the scores. Per period × person the review (面谈 notes, the
+    // v9: the period's life after the scores. Per period × person the review (面谈 notes, the
     // employee's opinion, appeals); per workspace × template family the grade → 绩效系数 table;
     // per person the 绩效工资基数; per period the appeal deadline and bonus pools. New tables
-    // only: nothing to upgrade.
-    version: 8,
+    // only: nothing to upgrade. (v8 is the roster cache, written on another branch at the same
+    // time: version numbers need not follow each other, only grow.)
+    version: 9,
     stores: {
       reviews: '[periodId+personId], periodId, workspaceId, personId',
       coefficientTables: '[workspaceId+familyId], workspaceId',

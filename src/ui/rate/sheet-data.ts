@@ -142,7 +142,7 @@ function entryDisplay(model: SheetModel, column: RateColumn, personId: string, r
 
 /** Has anything been entered for this person in the period (or, for a month, in its weeks)? */
 function hasValues(model: SheetModel, personId: string): boolean {
-  for (const byPerson of model.entries.values()) if (byPerson.has(personId)) return true;
+  for (const byPerson of model.entries.values()) if (byPerson.get(personId) !== undefined) return true;
   return (model.data.input.weeks ?? []).some((week) => week.entries.some((entry) => entry.personId === personId));
 }
 
