@@ -8,6 +8,7 @@ import { num } from '../scoring/formula-text';
 import type { RaterRole } from '../scoring/model';
 import type { LayoutColumn, SheetLayout } from './sheet-layout';
 import { columnLetter } from './table';
+import { isPayKind, payFormula } from './pay-columns';
 
 export interface FormulaRows {
   /** Excel row number (1-based) of the first person. */
@@ -16,6 +17,8 @@ export interface FormulaRows {
   readonly last: number;
   /** Text the status column holds for temporary cover, who get no grade. */
   readonly temporaryLabel: string;
+  /** The grade → coefficient table (`'绩效系数'!$A$2:$B$5`), when the sheet has pay columns. */
+  readonly coefficients?: string;
 }
 
 const SETTLE_DECIMALS = 10;
@@ -64,6 +67,7 @@ function unratedTest(layout: SheetLayout, row: number | string): string | undefi
 
 /** The formula of a computed column in one row, or undefined for columns that hold values. */
 export function excelFormula(layout: SheetLayout, column: LayoutColumn, row: number | string, rows: FormulaRows): string | undefined {
+  if (isPayKind(column.kind)) return rows.coefficients ? payFormula(layout, column.kind, row, rows.coefficients) : undefined;
   const formula = computedFormula(layout, column, row, rows);
   if (formula === undefined) return undefined;
   const unrated = unratedTest(layout, row);

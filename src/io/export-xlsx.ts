@@ -12,6 +12,7 @@ import type { LayoutColumn } from './sheet-layout';
 import { cellOf, columnWidths, NUMBER_FORMATS, textCell } from './xlsx-cells';
 import { patchXlsx } from './xlsx-patch';
 import { raterDetails } from './workbook-raters';
+import { coefficientRange, coefficientSheetName, isPayKind, payColumnNote } from './pay-columns';
 import { chunks, META_SHEET, templateEnvelope, WORKBOOK_FORMAT, WORKBOOK_VERSION, type MetaColumn, type WorkbookMeta } from './workbook-meta';
 
 /** Identity columns frozen with the header (工号, 姓名, 状态). */
@@ -34,6 +35,7 @@ function scoresSheet(grid: ScoredGrid, data: PeriodExport): WorkSheet {
     first,
     last: Math.max(first, first + grid.rows.length - 1),
     temporaryLabel: translate(data.locale, 'scoring.status.temporary'),
+    ...(data.pay ? { coefficients: coefficientRange(data.locale, data.pay.coefficients.length) } : {}),
   };
   const header = layout.columns.map((column) => textCell(column.header));
   const formulas = layout.columns.map((column) => formulaForRows(layout, column, formulaRows));
@@ -56,6 +58,7 @@ function templateSheet(data: PeriodExport): WorkSheet {
 }
 
 function columnNote(data: PeriodExport, grid: ScoredGrid, column: LayoutColumn): string {
+  if (isPayKind(column.kind)) return `${column.letter} ${column.header}: ${payColumnNote(column.kind, data.locale)}`;
   const kind = say(data, `sheet.kind.${column.kind}`);
   const source = column.slot === undefined ? undefined : grid.layout.compiled.cells[column.slot]!.source;
   return source && (column.kind === 'derived' || column.kind === 'roleScore' || column.kind === 'section' || column.kind === 'total' || column.kind === 'output')
@@ -73,6 +76,7 @@ function notesSheet(data: PeriodExport, grid: ScoredGrid): WorkSheet {
   if (grid.averagedRaters) lines.push(say(data, 'notes.averaged'));
   if (grid.leftOut.length > 0) lines.push(say(data, 'notes.leftOut', { names: grid.leftOut.map((p) => p.name).join('、') }));
   if (grid.layout.columns.some((column) => column.kind === 'weekSum')) lines.push(say(data, 'notes.weekly'));
+  if (data.pay) lines.push(translate(data.locale, 'review.export.notes', { sheet: coefficientSheetName(data.locale) }));
   lines.push('', say(data, 'notes.columns'), ...grid.layout.columns.map((column) => columnNote(data, grid, column)));
   lines.push('', say(data, 'notes.template'), ...data.template.description.split('\n'));
   if (data.template.source) lines.push(data.template.source);
@@ -88,6 +92,15 @@ function metaColumns(grid: ScoredGrid): MetaColumn[] {
     if (column.kind === 'entry' && column.target) return { index: column.index, kind: 'entry', target: column.target.id };
     return { index: column.index, kind: 'computed' };
   });
+}
+
+/** grade → 绩效系数, read by the pay columns' lookups. */
+function coefficientSheet(data: PeriodExport): WorkSheet {
+  const rows = [
+    [textCell(translate(data.locale, 'review.export.coefficientGrade')), textCell(translate(data.locale, 'review.export.coefficient'))],
+    ...(data.pay?.coefficients ?? []).map((row) => [textCell(row.grade), cellOf(row.coefficient)]),
+  ];
+  return denseSheet(rows, { '!cols': [{ wch: 16 }, { wch: 12 }] });
 }
 
 export function metaSheet(meta: WorkbookMeta): WorkSheet {
@@ -119,8 +132,9 @@ export function exportScoresXlsx(data: PeriodExport): Uint8Array {
   XLSX.utils.book_append_sheet(workbook, scoresSheet(grid, data), scores);
   XLSX.utils.book_append_sheet(workbook, templateSheet(data), template);
   XLSX.utils.book_append_sheet(workbook, notesSheet(data, grid), say(data, 'sheet.notesSheet'));
+  if (data.pay) XLSX.utils.book_append_sheet(workbook, coefficientSheet(data), coefficientSheetName(data.locale));
   XLSX.utils.book_append_sheet(workbook, metaSheet(meta), META_SHEET);
-  workbook.Workbook = { Sheets: [{}, {}, {}, { Hidden: 2 }] };
+  workbook.Workbook = { Sheets: [...workbook.SheetNames.slice(1).map(() => ({})), { Hidden: 2 }] };
   const bytes: ArrayBuffer = XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true });
   return patchXlsx(new Uint8Array(bytes), { freeze: [{ sheet: 1, rows: 1, columns: FROZEN_COLUMNS }], fullCalcOnLoad: true });
 }

@@ -21,6 +21,9 @@ import { restoreRaters } from './workbook-raters';
 import type { WorkbookMeta } from './workbook-meta';
 import { IMPORT_LIMITS } from './limits';
 import { analyzeExcel, buildExcel, closeExcel, excelSample, openExcel } from './excel-jobs';
+import { exportConfirmations, type ConfirmationRequest } from './confirmation-form';
+import { readConfirmations, type ConfirmationContext, type ConfirmationsRead } from './confirmation-read';
+import { readPayBases } from './pay-bases-read';
 
 /** Rows sent back for the header choice and the mapping table. */
 const HEAD_ROWS = 30;
@@ -146,6 +149,17 @@ export function exportForms(requests: readonly RaterFormRequest[]): ExportedFile
   return requests.map((request) => exported(raterFormFileName(request), exportRaterForm(request)));
 }
 
+export function exportConfirmationFiles(request: ConfirmationRequest): ExportedFile[] {
+  return exportConfirmations(request).map((file) => exported(file.name, file.bytes));
+}
+
+export function readConfirmationFiles(request: { readonly files: readonly { readonly file: string; readonly bytes: ArrayBuffer }[]; readonly context: ConfirmationContext }): ConfirmationsRead {
+  return readConfirmations(
+    request.files.map(({ file, bytes }) => ({ file, bytes: new Uint8Array(bytes) })),
+    request.context,
+  );
+}
+
 /** The job table the worker dispatches on. */
 export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => IoCalls[K][1] | Promise<IoCalls[K][1]> } = {
   open: openFile,
@@ -154,6 +168,9 @@ export const JOBS: { readonly [K in keyof IoCalls]: (payload: IoCalls[K][0]) => 
   exportXlsx,
   exportCsv,
   exportForms,
+  exportConfirmations: exportConfirmationFiles,
+  readConfirmations: readConfirmationFiles,
+  readPayBases: (request) => readPayBases(request.file, new Uint8Array(request.bytes), request.people, request.headers),
   excelOpen: openExcel,
   excelAnalyze: analyzeExcel,
   excelBuild: buildExcel,

@@ -23,7 +23,11 @@ export type FileProblemCode =
   /** A backup or form file is valid JSON/xlsx but not one of ours. */
   | 'notKaoheFile'
   /** A file from a newer version of Kaohe. */
-  | 'newerVersion';
+  | 'newerVersion'
+  /** Not a confirmation sheet Kaohe made for this period. */
+  | 'notConfirmationFile'
+  /** The person's result changed after their confirmation sheet was made: they confirmed another one. */
+  | 'resultChanged';
 
 export type RowProblemCode =
   | 'unknownPerson'
@@ -44,7 +48,18 @@ export type RowProblemCode =
   /** A cell on a rater form that belongs to a person not on the form's key. */
   | 'unknownFormRow'
   /** A workbook cell several raters gave, changed in Excel: stored unnamed, averaged with theirs. */
-  | 'ratersAveraged';
+  | 'ratersAveraged'
+  /** Confirmation sheets: 员工意见 left blank, or not 同意 / 不同意. */
+  | 'opinionMissing'
+  | 'notAgreement'
+  /** 不同意 without saying why. */
+  | 'reasonMissing'
+  /** Nobody signed it (确认人). */
+  | 'signerMissing'
+  /** Two sheets of the same person. */
+  | 'duplicateConfirmation'
+  /** The person's review does not take an opinion now (no talk yet, an appeal filed …). */
+  | 'reviewRefused';
 
 export type ColumnProblemCode =
   /** `__proto__`, `constructor`, `prototype`: refused as column names. */
@@ -52,6 +67,8 @@ export type ColumnProblemCode =
   | 'noPersonColumn'
   | 'noItemColumn'
   | 'noValueColumn'
+  /** A file of 绩效工资基数 without a column whose header says 基数. */
+  | 'noBaseColumn'
   | 'noEntryColumn'
   /** Two columns mapped to the same input and role; the later one is ignored. */
   | 'duplicateTarget'

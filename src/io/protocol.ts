@@ -8,9 +8,13 @@ import type { ColumnMapping } from './mapping';
 import type { IoProblem } from './problems';
 import type { MergedForms } from './rater-merge';
 import type { RaterFormRequest } from './rater-form';
+import type { ConfirmationRequest } from './confirmation-form';
+import type { ConfirmationContext } from './confirmation-read';
+import type { ConfirmationsRead } from './confirmation-result';
+import type { PayBasesRead } from './pay-bases-read';
 import type { PeriodExport } from './scored-grid';
 import type { CellValue } from './table';
-import type { ImportContext, ImportPlan } from './validate';
+import type { ImportContext, ImportPerson, ImportPlan } from './validate';
 import type { FileKind } from './xlsx-read';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: IoProblem };
@@ -88,6 +92,11 @@ export interface IoCalls {
   exportXlsx: [PeriodExport, ExportedFile];
   exportCsv: [PeriodExport, ExportedFile];
   exportForms: [readonly RaterFormRequest[], readonly ExportedFile[]];
+  /** 员工确认: one result sheet per person; returned sheets read and checked together. */
+  exportConfirmations: [ConfirmationRequest, readonly ExportedFile[]];
+  /** 绩效工资基数 from a CSV or workbook: checked, never stored here. */
+  readPayBases: [FileBytes & { readonly people: readonly ImportPerson[]; readonly headers: { readonly base: string } }, PayBasesRead];
+  readConfirmations: [{ readonly files: readonly FileBytes[]; readonly context: ConfirmationContext }, ConfirmationsRead];
   /** New from Excel file: read a workbook and keep it; propose a sheet's mapping; build and check. */
   excelOpen: [ExcelOpenRequest, ExcelOutcome<ExcelOpened>];
   excelAnalyze: [ExcelAnalyzeRequest, ExcelOutcome<ExcelAnalyzed>];

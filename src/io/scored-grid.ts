@@ -9,6 +9,7 @@ import { compileTemplate, scorePeriod } from '../scoring/score';
 import { createSheet, type Sheet } from '../scoring/sheet';
 import type { SheetInput } from '../scoring/sheet-types';
 import { scoreSheetLayout, type SheetLayout } from './sheet-layout';
+import { isPayKind, payValuesFor, withPayColumns, type PayExport } from './pay-columns';
 
 export interface ExportPerson {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface PeriodExport {
   readonly locale: Locale;
   /** When the file was made (ISO text), from the caller: the core has no clock. */
   readonly exportedAt: string;
+  /** 绩效系数 and 绩效工资: present when the workspace has a coefficient table for the template. */
+  readonly pay?: PayExport;
 }
 
 export interface GridRow {
@@ -55,7 +58,9 @@ export interface ScoredGrid {
 }
 
 export function scoredGrid(data: PeriodExport): ScoredGrid {
-  const layout = scoreSheetLayout(data.template, data.periodKind, data.locale);
+  const scores = scoreSheetLayout(data.template, data.periodKind, data.locale);
+  const layout = data.pay ? withPayColumns(scores, data.locale) : scores;
+  const payOf = data.pay ? payValuesFor(data.pay) : undefined;
   const compiledTemplate = compileTemplate(data.template);
   // Weekly indicators need the weeks summed (scorePeriod does that); otherwise the sheet alone
   // is enough, without building every person's result objects.
@@ -87,7 +92,9 @@ export function scoredGrid(data: PeriodExport): ScoredGrid {
     const rankValue = sheet.columns[compiled.rankSlot]![row];
     const grade = status === 'active' && typeof gradeValue === 'string' && gradeValue !== '' ? gradeValue : null;
     const rank = typeof rankValue === 'number' ? rankValue : null;
+    const pay = payOf?.(person.id, grade);
     const values = layout.columns.map((column): Value => {
+      if (pay && isPayKind(column.kind)) return pay[column.kind];
       switch (column.kind) {
         case 'employeeNo':
           return known.employeeNo;

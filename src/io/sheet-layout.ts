@@ -23,7 +23,12 @@ export type LayoutKind =
   | 'total'
   | 'grade'
   | 'rank'
-  | 'output';
+  | 'output'
+  // Pay columns (pay-columns.ts), after the scores when the workspace pays by grade.
+  | 'calibratedGrade'
+  | 'coefficient'
+  | 'payBase'
+  | 'pay';
 
 /** How the column's numbers are shown. */
 export type NumberFormat = 'general' | 'percent' | 'score' | 'count' | 'money' | 'text';

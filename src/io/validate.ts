@@ -74,12 +74,12 @@ export interface ImportPlan {
 
 const PREVIEW_ROWS = 10;
 
-interface PersonResolver {
+export interface PersonResolver {
   resolve(name: string, employeeNo: string, row: number, id?: string): { ref: string; state: 'found' | 'new' } | { problem: 'unknownPerson' | 'ambiguousPerson' };
   readonly created: PlannedPerson[];
 }
 
-function personResolver(context: ImportContext): PersonResolver {
+export function personResolver(context: Pick<ImportContext, 'people' | 'createMissingPeople'>): PersonResolver {
   /** People by one normalised field, built on first use; keys several people share are kept aside. */
   interface FieldIndex {
     readonly map: Map<string, ImportPerson>;

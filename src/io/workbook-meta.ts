@@ -42,11 +42,14 @@ const RaterDetailSchema = v.object({
   /** [rater name ('' = not recorded), value] */
   values: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(200)), v.union([v.number(), v.pipe(v.string(), v.maxLength(32_767))])])), v.maxLength(1_000)),
 });
+/** An A1 address (`B32`). */
+const cellAddress = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/));
 
 export const WorkbookMetaSchema = v.object({
   format: v.literal(WORKBOOK_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  kind: v.picklist(['scores', 'raterForm']),
+  /** `confirmation`: one person's result sheet for 员工确认 (confirmation-form.ts). */
+  kind: v.picklist(['scores', 'raterForm', 'confirmation']),
   sheet: v.pipe(v.string(), v.minLength(1), v.maxLength(31)),
   templateSheet: v.optional(v.pipe(v.string(), v.maxLength(31))),
   /** 0-based header row of the data sheet. */
@@ -65,6 +68,10 @@ export const WorkbookMetaSchema = v.object({
    * mean), so the workbook imports back unchanged. By the person's 工号 and 姓名 as written.
    */
   raters: v.optional(v.pipe(v.array(RaterDetailSchema), v.maxLength(2_000_000))),
+  /** Confirmation sheets: whose result it is, where the employee answers, and the result they saw. */
+  personId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  fields: v.optional(v.object({ agree: cellAddress, text: cellAddress, by: cellAddress, date: cellAddress })),
+  result: v.optional(v.object({ total: v.nullable(v.pipe(v.number(), v.finite())), grade: v.nullable(v.pipe(v.string(), v.maxLength(200))) })),
 });
 
 export type WorkbookMeta = v.InferOutput<typeof WorkbookMetaSchema>;

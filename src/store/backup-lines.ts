@@ -32,17 +32,53 @@ import {
   WorkspaceSchema,
   type WorkspaceBackup,
 } from './backup-restore';
-import type { AuditRecord, CalibrationRecord, PeriodRecord, PersonRecord, RemarkRecord, StatusRecord, TeamRecord, TemplateRecord, WorkspaceRecord } from './records';
-import { ENTRY_ACTIONS } from './records';
+import type {
+  AuditRecord,
+  CalibrationRecord,
+  CoefficientTableRecord,
+  PayBaseRecord,
+  PeriodRecord,
+  PersonRecord,
+  RemarkRecord,
+  ReviewRecord,
+  ReviewSettingsRecord,
+  StatusRecord,
+  TeamRecord,
+  TemplateRecord,
+  WorkspaceRecord,
+} from './records';
+import { AUDIT_ENTITIES, ENTRY_ACTIONS, REVIEW_ACTIONS } from './records';
+import { MAX_COEFFICIENT } from '../scoring/pay';
+import { isDateText } from '../scoring/review';
 import { diffColumnIds, type DiffColumn, type DiffValues, type EntryDiff } from './entry-diff';
 import { BLOCK_SIZE, type ValueBlockRecord } from './value-blocks';
 import { entriesToBlocks, groupLegacyAudit, numberPeople, personNumbers } from './legacy';
 
 export const BACKUP_VERSION = 2;
 
-/** The tables of a version 2 file, in the order they come. */
-export const BACKUP_TABLES = ['templates', 'teams', 'people', 'periods', 'statuses', 'remarks', 'calibrations', 'valueBlocks', 'audit'] as const;
+/**
+ * The tables of a version 2 file, in the order they come: every row refers only to rows of tables
+ * before it (a review to its period and person, a coefficient table to a template family).
+ */
+export const BACKUP_TABLES = [
+  'templates',
+  'teams',
+  'people',
+  'periods',
+  'statuses',
+  'remarks',
+  'calibrations',
+  'reviews',
+  'reviewSettings',
+  'payBases',
+  'coefficientTables',
+  'valueBlocks',
+  'audit',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables added after version 2 files were first written (schema v9): a file without them has none. */
+const LATER_TABLES: ReadonlySet<BackupTable> = new Set(['reviews', 'reviewSettings', 'payBases', 'coefficientTables']);
 
 /** Rows per line when writing (a value block holds up to 16,384 values: a line stays a few MB). */
 export const ROWS_PER_LINE: Readonly<Record<BackupTable, number>> = {
@@ -53,6 +89,10 @@ export const ROWS_PER_LINE: Readonly<Record<BackupTable, number>> = {
   statuses: 2000,
   remarks: 1000,
   calibrations: 2000,
+  reviews: 500,
+  reviewSettings: 500,
+  payBases: 2000,
+  coefficientTables: 200,
   valueBlocks: 8,
   audit: 200,
 };
@@ -69,6 +109,10 @@ export interface StagedBackup {
   readonly statuses: StatusRecord[];
   readonly remarks: RemarkRecord[];
   readonly calibrations: CalibrationRecord[];
+  readonly reviews: ReviewRecord[];
+  readonly reviewSettings: ReviewSettingsRecord[];
+  readonly payBases: PayBaseRecord[];
+  readonly coefficientTables: CoefficientTableRecord[];
   readonly valueBlocks: ValueBlockRecord[];
   /** Oldest first; numbered anew when stored (the sequence is shared by all workspaces). */
   readonly audit: Omit<AuditRecord, 'seq'>[];
@@ -249,14 +293,66 @@ const DiffSchema = v.object({
 const AuditV2Schema = v.object({
   workspaceId: id,
   at: time,
-  entity: v.picklist(['workspace', 'template', 'person', 'people', 'team', 'period', 'entries', 'status', 'remark', 'calibration']),
+  entity: v.picklist(AUDIT_ENTITIES),
   entityId: v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.text)),
-  action: v.picklist(['create', 'update', 'delete', 'restore', 'lock', 'unlock', 'calibrate', 'import', ...ENTRY_ACTIONS]),
+  action: v.picklist(['create', 'update', 'delete', 'restore', 'lock', 'unlock', 'calibrate', 'import', ...ENTRY_ACTIONS, ...REVIEW_ACTIONS]),
   field: shortText,
   old: v.unknown(),
   new: v.unknown(),
   diff: v.optional(DiffSchema),
   origin: v.optional(shortText),
+  by: v.optional(shortText),
+  link: v.optional(shortText),
+  detail: v.optional(v.unknown()),
+});
+
+// ---- the review tables (schema v9) -----------------------------------------------------------
+
+const signed = { by: shortText, at: time };
+const dateOrBlank = v.pipe(
+  v.string(),
+  v.check((text) => text === '' || isDateText(text), 'a date YYYY-MM-DD or blank'),
+);
+const TalkSchema = v.object({
+  strengths: text,
+  improve: text,
+  goals: text,
+  plan: v.pipe(v.array(v.object({ action: text, due: dateOrBlank })), v.maxLength(200)),
+  ...signed,
+});
+const OpinionSchema = v.object({ agree: v.boolean(), text, source: v.picklist(['typed', 'file']), file: v.optional(text), ...signed });
+const AppealTargetSchema = v.variant('kind', [v.object({ kind: v.literal('total') }), v.object({ kind: v.literal('indicator'), indicatorId: id })]);
+const AppealSchema = v.object({
+  id,
+  target: AppealTargetSchema,
+  reason: text,
+  resolution: v.nullable(v.object({ outcome: v.picklist(['upheld', 'rejected']), reason: text, changed: v.pipe(v.number(), v.integer(), v.minValue(0)), ...signed })),
+  ...signed,
+});
+const ReviewSchema = v.object({
+  periodId: id,
+  personId: id,
+  workspaceId: id,
+  talk: v.nullable(TalkSchema),
+  opinion: v.nullable(OpinionSchema),
+  appeals: v.pipe(v.array(AppealSchema), v.maxLength(500)),
+  closed: v.nullable(v.object({ reason: text, ...signed })),
+  updatedAt: time,
+});
+const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
+const ReviewSettingsSchema = v.object({
+  periodId: id,
+  workspaceId: id,
+  appealDeadline: dateOrBlank,
+  pools: v.pipe(v.array(v.object({ teamId: shortText, amount })), v.maxLength(10_000)),
+  updatedAt: time,
+});
+const PayBaseSchema = v.object({ personId: id, workspaceId: id, amount, updatedAt: time });
+const CoefficientTableSchema = v.object({
+  workspaceId: id,
+  familyId: id,
+  rows: v.pipe(v.array(v.object({ grade: v.pipe(shortText, v.minLength(1)), coefficient: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_COEFFICIENT)) })), v.maxLength(200)),
+  updatedAt: time,
 });
 
 const ROW_SCHEMAS = {
@@ -267,6 +363,10 @@ const ROW_SCHEMAS = {
   statuses: StatusSchema,
   remarks: RemarkSchema,
   calibrations: CalibrationSchema,
+  reviews: ReviewSchema,
+  reviewSettings: ReviewSettingsSchema,
+  payBases: PayBaseSchema,
+  coefficientTables: CoefficientTableSchema,
   valueBlocks: ValueBlockSchema,
   audit: AuditV2Schema,
 } as const;
@@ -283,10 +383,25 @@ export class BackupReader {
   private header: v.InferOutput<typeof HeaderSchema> | undefined;
   private tableIndex = -1;
   private ended = false;
-  private readonly rows: { [K in BackupTable]: unknown[] } = { templates: [], teams: [], people: [], periods: [], statuses: [], remarks: [], calibrations: [], valueBlocks: [], audit: [] };
+  private readonly rows: { [K in BackupTable]: unknown[] } = {
+    templates: [],
+    teams: [],
+    people: [],
+    periods: [],
+    statuses: [],
+    remarks: [],
+    calibrations: [],
+    reviews: [],
+    reviewSettings: [],
+    payBases: [],
+    coefficientTables: [],
+    valueBlocks: [],
+    audit: [],
+  };
   private readonly seen = new Map<string, Set<string>>();
   private readonly personNumbers = new Set<number>();
   private readonly valuesPerPeriod = new Map<string, number>();
+  private readonly families = new Set<string>();
 
   private report(found: RestoreProblem | readonly RestoreProblem[]): void {
     for (const p of Array.isArray(found) ? found : [found]) if (this.problems.length < MAX_PROBLEMS) this.problems.push(p as RestoreProblem);
@@ -355,7 +470,7 @@ export class BackupReader {
   private checkCounts(counts: unknown, at: string): void {
     if (counts === null || typeof counts !== 'object') return this.report(problem(`${at}counts`, 'counts per table', typeof counts, 'type'));
     for (const table of BACKUP_TABLES) {
-      const expected = (counts as Record<string, unknown>)[table];
+      const expected = (counts as Record<string, unknown>)[table] ?? (LATER_TABLES.has(table) ? 0 : undefined);
       if (expected !== this.rows[table].length) this.report(problem(`${at}counts.${table}`, String(expected), String(this.rows[table].length)));
     }
   }
@@ -395,6 +510,7 @@ export class BackupReader {
       case 'templates': {
         const t = row as v.InferOutput<typeof TemplateRecordSchema>;
         if (!this.unique('templates', t.id, `${path}.id`)) return undefined;
+        this.families.add(t.familyId);
         if (!this.ref(t.id === `${t.familyId}@${t.version}`, `${path}.id`, `${t.familyId}@${t.version}`, t.id)) return undefined;
         const body = restoreBody(t.body, `${path}.body`, this.warnings);
         if ('problems' in body) {
@@ -424,11 +540,35 @@ export class BackupReader {
       }
       case 'statuses':
       case 'remarks':
-      case 'calibrations': {
+      case 'calibrations':
+      case 'reviews': {
         const r = row as { periodId: string; personId: string };
         if (!this.unique(table, `${r.periodId}\u0001${r.personId}`, path)) return undefined;
         if (!this.ref(this.has('periods', r.periodId), `${path}.periodId`, 'periods[].id', r.periodId)) return undefined;
         if (!this.ref(this.has('people', r.personId), `${path}.personId`, 'people[].id', r.personId)) return undefined;
+        return row;
+      }
+      case 'reviewSettings': {
+        const r = row as ReviewSettingsRecord;
+        if (!this.unique(table, r.periodId, `${path}.periodId`)) return undefined;
+        if (!this.ref(this.has('periods', r.periodId), `${path}.periodId`, 'periods[].id', r.periodId)) return undefined;
+        return row;
+      }
+      case 'payBases': {
+        const r = row as PayBaseRecord;
+        if (!this.unique(table, r.personId, `${path}.personId`)) return undefined;
+        if (!this.ref(this.has('people', r.personId), `${path}.personId`, 'people[].id', r.personId)) return undefined;
+        return row;
+      }
+      case 'coefficientTables': {
+        const r = row as CoefficientTableRecord;
+        if (!this.unique(table, r.familyId, `${path}.familyId`)) return undefined;
+        if (!this.ref(this.families.has(r.familyId), `${path}.familyId`, 'templates[].familyId', r.familyId)) return undefined;
+        const grades = new Set<string>();
+        for (const [i, item] of r.rows.entries()) {
+          if (!this.ref(!grades.has(item.grade), `${path}.rows[${i}].grade`, 'a grade not listed before', item.grade)) return undefined;
+          grades.add(item.grade);
+        }
         return row;
       }
       case 'valueBlocks':
@@ -525,6 +665,10 @@ export class BackupReader {
       statuses: this.rows.statuses as StatusRecord[],
       remarks: this.rows.remarks as RemarkRecord[],
       calibrations: this.rows.calibrations as CalibrationRecord[],
+      reviews: this.rows.reviews as ReviewRecord[],
+      reviewSettings: this.rows.reviewSettings as ReviewSettingsRecord[],
+      payBases: this.rows.payBases as PayBaseRecord[],
+      coefficientTables: this.rows.coefficientTables as CoefficientTableRecord[],
       valueBlocks: this.rows.valueBlocks as ValueBlockRecord[],
       audit: this.rows.audit as Omit<AuditRecord, 'seq'>[],
       calibrationTarget: restoreTarget(this.header.calibrationTarget),
@@ -550,6 +694,10 @@ export function fromVersion1(backup: WorkspaceBackup): StagedBackup {
     statuses: backup.statuses,
     remarks: backup.remarks,
     calibrations: backup.calibrations,
+    reviews: [],
+    reviewSettings: [],
+    payBases: [],
+    coefficientTables: [],
     valueBlocks: blocks,
     audit,
     calibrationTarget: restoreTarget(backup.calibrationTarget),

@@ -24,6 +24,12 @@ export const BACKUP_MIME = 'application/gzip';
 
 // ---- writing -----------------------------------------------------------------------------------
 
+/** The tables of schema v9 (reviews, review settings, pay bases, coefficient tables), in backup order. */
+function reviewTables() {
+  const db = getDb();
+  return [db.reviews, db.reviewSettings, db.payBases, db.coefficientTables];
+}
+
 /** Lines in, one compressed file out; nothing waits on the compressor while the database is read. */
 class LineSink {
   private readonly encoder = new TextEncoder();
@@ -73,7 +79,7 @@ export async function writeBackupFile(workspaceId: string, onProgress?: (progres
     counts[table] += rows.length;
     if (rows.length > 0) onProgress?.({ table, rows: counts[table] });
   };
-  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.statuses, db.remarks, db.calibrations, db.valueBlocks, db.auditLog, db.settings];
+  const tables = [db.workspaces, db.templates, db.teams, db.people, db.periods, db.statuses, db.remarks, db.calibrations, ...reviewTables(), db.valueBlocks, db.auditLog, db.settings];
   await db.transaction('r', tables, async () => {
     const workspace = await db.workspaces.get(workspaceId);
     if (!workspace) throw new Error(`workspace ${workspaceId} not found`);
@@ -87,6 +93,10 @@ export async function writeBackupFile(workspaceId: string, onProgress?: (progres
     emit('statuses', await db.statuses.where('workspaceId').equals(workspaceId).toArray());
     emit('remarks', await db.remarks.where('workspaceId').equals(workspaceId).toArray());
     emit('calibrations', await db.calibrations.where('workspaceId').equals(workspaceId).toArray());
+    emit('reviews', await db.reviews.where('workspaceId').equals(workspaceId).toArray());
+    emit('reviewSettings', await db.reviewSettings.where('workspaceId').equals(workspaceId).toArray());
+    emit('payBases', await db.payBases.where('workspaceId').equals(workspaceId).toArray());
+    emit('coefficientTables', await db.coefficientTables.where('workspaceId').equals(workspaceId).toArray());
     for (const period of periods) emit('valueBlocks', await valueBlocksOf(period.id));
     const seqs = (await db.auditLog.where('workspaceId').equals(workspaceId).primaryKeys()) as number[];
     seqs.sort((a, b) => a - b);
@@ -233,7 +243,7 @@ export async function restoreStaged(backup: StagedBackup, replacing?: string, on
   for (const workspaceId of targets) {
     if (await db.workspaces.get(workspaceId)) await keepAutomaticBackup(workspaceId, 'before-restore');
   }
-  const tables = [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations, db.settings];
+  const tables = [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations, ...reviewTables(), db.settings];
   const total = backup.valueBlocks.length + backup.audit.length + backup.people.length;
   let written = 0;
   const addAll = async <T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, rows: readonly T[], chunk = RESTORE_CHUNK) => {
@@ -246,7 +256,9 @@ export async function restoreStaged(backup: StagedBackup, replacing?: string, on
   await db.transaction('rw', tables, async () => {
     for (const workspaceId of targets) {
       await Promise.all(
-        [db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations].map((table) => table.where('workspaceId').equals(workspaceId).delete()),
+        [db.templates, db.teams, db.people, db.periods, db.valueBlocks, db.statuses, db.remarks, db.auditLog, db.calibrations, ...reviewTables()].map((table) =>
+          table.where('workspaceId').equals(workspaceId).delete(),
+        ),
       );
       await db.settings.delete(calibrationTargetKey(workspaceId));
       await db.rosters.delete(workspaceId);
@@ -260,6 +272,10 @@ export async function restoreStaged(backup: StagedBackup, replacing?: string, on
     await db.statuses.bulkAdd(backup.statuses);
     await db.remarks.bulkAdd(backup.remarks);
     await db.calibrations.bulkAdd(backup.calibrations);
+    await db.reviews.bulkAdd(backup.reviews);
+    await db.reviewSettings.bulkAdd(backup.reviewSettings);
+    await db.payBases.bulkAdd(backup.payBases);
+    await db.coefficientTables.bulkAdd(backup.coefficientTables);
     if (backup.calibrationTarget) await db.settings.put({ key: calibrationTargetKey(backup.workspace.id), value: backup.calibrationTarget });
     await addAll(db.valueBlocks, backup.valueBlocks);
     await addAll(db.auditLog, backup.audit, 50);

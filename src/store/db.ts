@@ -5,9 +5,13 @@ import type {
   AuditRecord,
   BackupRecord,
   CalibrationRecord,
+  CoefficientTableRecord,
+  PayBaseRecord,
   PeriodRecord,
   PersonRecord,
   RemarkRecord,
+  ReviewRecord,
+  ReviewSettingsRecord,
   SettingRecord,
   StatusRecord,
   TeamRecord,
@@ -31,6 +35,10 @@ export type KaoheDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   calibrations: Table<CalibrationRecord, [string, string]>;
   rosters: EntityTable<RosterRecord, 'workspaceId'>;
+  reviews: Table<ReviewRecord, [string, string]>;
+  coefficientTables: Table<CoefficientTableRecord, [string, string]>;
+  payBases: Table<PayBaseRecord, string>;
+  reviewSettings: Table<ReviewSettingsRecord, string>;
 };
 
 export const DB_NAME = 'kaohe';

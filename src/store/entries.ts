@@ -48,6 +48,10 @@ export interface WriteOptions {
   readonly action?: EntryAction;
   /** The open sheet that wrote it (AuditRecord.origin). */
   readonly origin?: string;
+  /** Who made the change, as typed (AuditRecord.by). */
+  readonly by?: string;
+  /** What the change settles: the appeal's id (AuditRecord.link). */
+  readonly link?: string;
   readonly onProgress?: (progress: WriteProgress) => void;
   /** Cancels the write (and its transaction) while it runs: nothing is stored. */
   readonly signal?: AbortSignal;
@@ -289,6 +293,8 @@ export async function storeValues(period: PeriodRecord, write: ValueWrite, optio
     diff: packed,
     columns: diffColumnIds(period.id, packed),
     ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.link ? { link: options.link } : {}),
   });
   return diff.count;
 }

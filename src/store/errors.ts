@@ -1,6 +1,10 @@
 // Storage failures as messages a person can act on. QuotaExceededError may arrive directly or as
 // the inner error of a transaction abort.
-export type StorageProblem = 'quota' | 'blocked' | 'closed' | 'locked' | 'missing' | 'unknown';
+/**
+ * `appealOpen`: the period cannot be locked while an appeal is open. `refused`: a review step its
+ * rule does not allow now (ReviewRefusedError says which rule).
+ */
+export type StorageProblem = 'quota' | 'blocked' | 'closed' | 'locked' | 'missing' | 'appealOpen' | 'refused' | 'unknown';
 
 export class StoreError extends Error {
   constructor(

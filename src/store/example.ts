@@ -145,8 +145,10 @@ export async function createExampleWorkspace(name: string, now = new Date()): Pr
 /** Remove a workspace and everything in it (one transaction). */
 export async function deleteWorkspaceData(workspaceId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.settings, db.auditLog], async () => {
+  const review = [db.reviews, db.coefficientTables, db.payBases, db.reviewSettings];
+  await db.transaction('rw', [db.workspaces, db.templates, db.teams, db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, ...review, db.settings, db.auditLog], async () => {
     await Promise.all([
+      ...review.map((table) => table.where('workspaceId').equals(workspaceId).delete()),
       db.calibrations.where('workspaceId').equals(workspaceId).delete(),
       db.settings.delete(calibrationTargetKey(workspaceId)),
       db.templates.where('workspaceId').equals(workspaceId).delete(),

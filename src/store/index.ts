@@ -16,6 +16,8 @@ export type { ColumnKey, StoredValue } from './value-blocks';
 export type { ValueChange } from './entry-diff';
 export * from './sheets';
 export * from './calibrations';
+export * from './reviews';
+export * from './pay';
 export * from './imports';
 export * from './changes';
 export * from './roster-import';

@@ -87,11 +87,13 @@ export async function setArchived(id: string, archived: boolean): Promise<void> 
 /** Removes the person and everything entered for them. */
 export async function deletePerson(id: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.auditLog], async () => {
+  await db.transaction('rw', [db.people, db.rosters, db.periods, db.valueBlocks, db.statuses, db.remarks, db.calibrations, db.reviews, db.payBases, db.auditLog], async () => {
     const before = await db.people.get(id);
     if (!before) return;
     await removeValuesOf(before);
     await db.calibrations.where('personId').equals(id).delete();
+    await db.reviews.where('personId').equals(id).delete();
+    await db.payBases.delete(id);
     await db.statuses.where('personId').equals(id).delete();
     await db.remarks.where('personId').equals(id).delete();
     await db.people.delete(id);

@@ -4,6 +4,7 @@ import { newId } from './ids';
 import type { PeriodRecord, StatusRecord } from './records';
 import type { PeriodKind, PersonStatus } from '../scoring/model';
 import { writeAudit } from './audit';
+import { StoreError } from './errors';
 
 export async function listPeriods(workspaceId: string): Promise<PeriodRecord[]> {
   const periods = await getDb().periods.where('workspaceId').equals(workspaceId).toArray();
@@ -41,14 +42,22 @@ export async function createPeriod(workspaceId: string, period: NewPeriod): Prom
   return record;
 }
 
-/** Lock or unlock a period; both are recorded in the audit log. */
+/**
+ * Lock or unlock a period; both are recorded in the audit log. A period with an appeal nobody has
+ * settled cannot be locked (StoreError `appealOpen`): its values may still change.
+ */
 export async function setPeriodLocked(id: string, locked: boolean): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.periods, db.auditLog, async () => {
+  await db.transaction('rw', db.periods, db.reviews, db.auditLog, async () => {
     const before = await db.periods.get(id);
     if (!before) return;
     const value = locked ? 1 : 0;
     if (before.locked === value) return;
+    if (locked) {
+      const reviews = await db.reviews.where('periodId').equals(id).toArray();
+      const open = reviews.filter((review) => review.appeals.some((appeal) => appeal.resolution === null)).length;
+      if (open > 0) throw new StoreError('appealOpen', `period ${before.key} has ${open} open appeal(s)`);
+    }
     await db.periods.update(id, { locked: value });
     await writeAudit({ workspaceId: before.workspaceId, entity: 'period', entityId: id, action: locked ? 'lock' : 'unlock', field: 'locked', old: before.locked, new: value });
   });

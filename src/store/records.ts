@@ -1,6 +1,8 @@
 // The records kept in IndexedDB. The scoring model (Template) is stored as-is inside
 // TemplateRecord.body; everything read back goes through restore functions before use.
 import type { PeriodKind, PersonStatus, RaterRole, Template } from '../scoring/model';
+import type { CoefficientRow } from '../scoring/pay';
+import type { ReviewState } from '../scoring/review';
 import type { EntryDiff } from './entry-diff';
 export type { ValueBlockRecord } from './value-blocks';
 
@@ -103,12 +105,20 @@ export interface RemarkRecord {
   updatedAt: number;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import' | EntryAction;
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'calibrate' | 'import' | EntryAction | ReviewAction;
 
-/** What a person did to a period's values: typed, pasted, filled, cleared, undid, imported, merged rater forms. */
-export type EntryAction = 'update' | 'paste' | 'fill' | 'clear' | 'undo' | 'redo' | 'import' | 'merge';
+/**
+ * What a person did to a period's values: typed, pasted, filled, cleared, undid, imported, merged
+ * rater forms, or changed them to settle an appeal (`appeal`, linked to it).
+ */
+export type EntryAction = 'update' | 'paste' | 'fill' | 'clear' | 'undo' | 'redo' | 'import' | 'merge' | 'appeal';
 
-export const ENTRY_ACTIONS: readonly EntryAction[] = ['update', 'paste', 'fill', 'clear', 'undo', 'redo', 'import', 'merge'];
+export const ENTRY_ACTIONS: readonly EntryAction[] = ['update', 'paste', 'fill', 'clear', 'undo', 'redo', 'import', 'merge', 'appeal'];
+
+/** The steps of a review (entity `review`): 面谈, 员工意见, 申诉 (`appeal`), 处理申诉, 结案. */
+export type ReviewAction = 'talk' | 'opinion' | 'appeal' | 'resolve' | 'close';
+
+export const REVIEW_ACTIONS: readonly ReviewAction[] = ['talk', 'opinion', 'appeal', 'resolve', 'close'];
 
 /**
  * 校准等级: a grade a manager set for a person in a period, with the reason. The computed grade
@@ -125,8 +135,86 @@ export interface CalibrationRecord {
   updatedAt: number;
 }
 
-/** `people`: many people created by one action (an import, a pasted roster), `new` holding [id, name] pairs. */
-export type AuditEntity = 'workspace' | 'template' | 'person' | 'people' | 'team' | 'period' | 'entries' | 'status' | 'remark' | 'calibration';
+/**
+ * 面谈, 员工确认 and 申诉 of one person in one period (schema v9). The status is worked out from
+ * these (src/scoring/review.ts), never stored beside them.
+ */
+export interface ReviewRecord extends ReviewState {
+  periodId: string;
+  personId: string;
+  workspaceId: string;
+  updatedAt: number;
+}
+
+/** grade → 绩效系数 of one template family in a workspace (schema v9). */
+export interface CoefficientTableRecord {
+  workspaceId: string;
+  familyId: string;
+  rows: CoefficientRow[];
+  updatedAt: number;
+}
+
+/** A person's 绩效工资基数 (schema v9). */
+export interface PayBaseRecord {
+  personId: string;
+  workspaceId: string;
+  amount: number;
+  updatedAt: number;
+}
+
+/** A bonus pool: the budget of a team ('' = everyone on the period's sheet, '-' = people without a team). */
+export interface BonusPool {
+  teamId: string;
+  amount: number;
+}
+
+/** A period's review settings (schema v9): the appeal deadline and the bonus pools. */
+export interface ReviewSettingsRecord {
+  periodId: string;
+  workspaceId: string;
+  /** 'YYYY-MM-DD', the last day an appeal is accepted; '' = no deadline. */
+  appealDeadline: string;
+  pools: BonusPool[];
+  updatedAt: number;
+}
+
+/**
+ * `people`: many people created by one action (an import, a pasted roster), `new` holding [id, name] pairs.
+ * `review`: one step of a person's review (entityId `${periodId}|${personId}`), status old → new.
+ * `payBases`: one action on 绩效工资基数 (entityId the workspace), `new` holding [personId, old, new] triples.
+ */
+export type AuditEntity =
+  | 'workspace'
+  | 'template'
+  | 'person'
+  | 'people'
+  | 'team'
+  | 'period'
+  | 'entries'
+  | 'status'
+  | 'remark'
+  | 'calibration'
+  | 'review'
+  | 'coefficients'
+  | 'payBases'
+  | 'reviewSettings';
+
+export const AUDIT_ENTITIES: readonly AuditEntity[] = [
+  'workspace',
+  'template',
+  'person',
+  'people',
+  'team',
+  'period',
+  'entries',
+  'status',
+  'remark',
+  'calibration',
+  'review',
+  'coefficients',
+  'payBases',
+  'reviewSettings',
+];
 
 /**
  * What changed, old → new, when; written in the same transaction as the change. Values are
@@ -149,6 +237,12 @@ export interface AuditRecord {
   columns?: string[];
   /** Which open sheet wrote it, so that sheet does not apply its own change twice. */
   origin?: string;
+  /** Who took the step, as they typed their name (review steps, values changed by an appeal). */
+  by?: string;
+  /** The appeal a value change settles (entity `entries`, action `appeal`) or a review step is about. */
+  link?: string;
+  /** What the step recorded (talk notes, the opinion, the appeal and its reason). */
+  detail?: unknown;
 }
 
 /** A rolling automatic backup kept inside the database. */

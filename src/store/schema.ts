@@ -87,6 +87,19 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 8,
     stores: { rosters: 'workspaceId' },
   },
+  {
+    // v9: the period's life after the scores. Per period × person the review (面谈 notes, the
+    // employee's opinion, appeals); per workspace × template family the grade → 绩效系数 table;
+    // per person the 绩效工资基数; per period the appeal deadline and bonus pools. New tables
+    // only: nothing to upgrade.
+    version: 9,
+    stores: {
+      reviews: '[periodId+personId], periodId, workspaceId, personId',
+      coefficientTables: '[workspaceId+familyId], workspaceId',
+      payBases: 'personId, workspaceId',
+      reviewSettings: 'periodId, workspaceId',
+    },
+  },
 ];
 
 /** v5 → v6, in the upgrade transaction: nothing is lost (test/unit/store/migration.test.ts). */

@@ -1,7 +1,7 @@
 // Hash routes (#/templates …) so the page works from any static host, sub-path or file.
-export type Route = 'templates' | 'rate' | 'dashboard' | 'files';
+export type Route = 'templates' | 'rate' | 'review' | 'dashboard' | 'files';
 /** The routes in the navigation. */
-export const ROUTES: readonly Route[] = ['templates', 'rate', 'dashboard', 'files'];
+export const ROUTES: readonly Route[] = ['templates', 'rate', 'review', 'dashboard', 'files'];
 /** Pages reached by link only, not in the navigation: `print` (scorecards, without the app header). */
 export type PageRoute = Route | 'print';
 const PAGES: readonly PageRoute[] = [...ROUTES, 'print'];

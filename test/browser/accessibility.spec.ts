@@ -74,3 +74,29 @@ test('the dashboard, the files page and the printed scorecards', async ({ page }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('文件');
   await expectClean(page, 'files');
 });
+
+test('the review page: everyone, one person\'s review with an appeal to settle, and the scorecard with the review', async ({ page }) => {
+  await openApp(page, '#/review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('绩效面谈与确认');
+  await expect(page.getByTestId('review-people').locator('tbody tr')).toHaveCount(12);
+  await page.getByRole('button', { name: '填入常用系数' }).click();
+  await page.getByRole('button', { name: '保存绩效系数' }).click();
+  await page.getByRole('button', { name: '办理 王芳 的面谈与确认' }).click();
+  const person = page.getByTestId('person-review');
+  await person.getByLabel('面谈人').fill('赵经理');
+  await person.getByLabel('优点').fill('响应及时');
+  await person.getByRole('button', { name: '保存面谈记录' }).click();
+  await person.getByLabel('不同意').check();
+  await person.getByLabel('意见说明').fill('满意度有误');
+  await person.getByRole('button', { name: '保存员工意见' }).click();
+  await expect(person.getByTestId('person-status')).toHaveText('有异议');
+  await person.getByLabel('申诉理由').fill('回访记录不同');
+  await person.getByRole('button', { name: '提交申诉' }).click();
+  await person.getByTestId('appeal').getByLabel('申诉成立，修改分值').check();
+  await expect(person.getByTestId('appeal').getByRole('table')).toBeVisible();
+  await expectClean(page, 'review');
+
+  await person.getByRole('link', { name: '打印评分表' }).click();
+  await expect(page.getByTestId('print-review')).toBeVisible();
+  await expectClean(page, 'print with the review');
+});

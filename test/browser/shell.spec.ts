@@ -6,13 +6,13 @@ test('example workspace in Chinese, English remembered, added person survives a 
   await openApp(page);
   await expect(page.getByTestId('workspace-name')).toContainText('示例：客服一部');
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link')).toHaveText(['模板', '评分', '看板', '文件']);
+  await expect(nav.getByRole('link')).toHaveText(['模板', '评分', '面谈', '看板', '文件']);
   await expect(page.getByRole('heading', { name: '人员名单' })).toBeVisible();
   await expect(page.getByTestId('roster').getByRole('row')).toHaveCount(13); // header + 12 people
   await expect(page.getByTestId('roster')).toContainText('王芳');
 
   await page.getByTestId('language-select').selectOption('en');
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Templates', 'Rate', 'Dashboard', 'Files']);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Templates', 'Rate', 'Reviews', 'Dashboard', 'Files']);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.getByLabel('Name', { exact: true }).fill('钱多多');

@@ -94,6 +94,7 @@ export default {
   'history.action.redo': 'redone',
   'history.action.import': 'imported',
   'history.action.merge': 'merged from rater forms',
+  'history.action.appeal': 'changed to settle an appeal',
   'explain.close': 'Close',
   'explain.formula': 'Formula',
   'explain.excel': 'Excel formula',

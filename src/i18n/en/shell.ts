@@ -6,6 +6,7 @@ export default {
   'nav.label': 'Main navigation',
   'nav.templates': 'Templates',
   'nav.rate': 'Rate',
+  'nav.review': 'Reviews',
   'nav.dashboard': 'Dashboard',
   'nav.files': 'Files',
   'language.label': 'Language',

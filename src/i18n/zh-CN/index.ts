@@ -12,5 +12,6 @@ import dashboard from './dashboard';
 import print from './print';
 import drop from './drop';
 import pages from './pages';
+import review from './review';
 
-export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print, drop, pages } as const;
+export default { shell, home, roster, scoring, studio, excel, rate, grid, files, dashboard, print, drop, pages, review } as const;

@@ -93,6 +93,7 @@ export default {
   'history.action.redo': '重做',
   'history.action.import': '导入',
   'history.action.merge': '合并评分表',
+  'history.action.appeal': '处理申诉',
   'explain.close': '关闭',
   'explain.formula': '公式',
   'explain.excel': 'Excel 公式',

@@ -5,6 +5,7 @@ export default {
   'nav.label': '主导航',
   'nav.templates': '模板',
   'nav.rate': '评分',
+  'nav.review': '面谈',
   'nav.dashboard': '看板',
   'nav.files': '文件',
   'language.label': '语言',

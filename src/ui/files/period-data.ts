@@ -3,8 +3,9 @@
 import type { Locale } from '../../i18n/catalog';
 import type { ImportContext } from '../../io/validate';
 import type { PeriodExport } from '../../io/scored-grid';
+import type { PayExport } from '../../io/pay-columns';
 import { periodLabel } from '../../scoring/periods';
-import { getWorkspace, listPeople, loadPeriodSheet } from '../../store/index';
+import { getCoefficientTable, getWorkspace, listCalibrations, listPayBases, listPeople, loadPeriodSheet, type PeriodSheetData } from '../../store/index';
 
 export interface PeriodContext extends ImportContext {
   readonly periodId: string;
@@ -32,7 +33,7 @@ export async function importContext(periodId: string, createMissingPeople = fals
 export async function periodExport(periodId: string, locale: Locale, now = new Date()): Promise<PeriodExport | undefined> {
   const data = await loadPeriodSheet(periodId);
   if (!data) return undefined;
-  const workspace = await getWorkspace(data.period.workspaceId);
+  const [workspace, pay] = await Promise.all([getWorkspace(data.period.workspaceId), payExport(data)]);
   return {
     template: data.template.body,
     templateId: data.template.id,
@@ -45,5 +46,18 @@ export async function periodExport(periodId: string, locale: Locale, now = new D
     input: data.input,
     locale,
     exportedAt: now.toLocaleString(locale, { hour12: false }),
+    ...(pay ? { pay } : {}),
+  };
+}
+
+/** The pay columns' data: only when the workspace has a coefficient table for the period's template. */
+export async function payExport(data: PeriodSheetData): Promise<PayExport | undefined> {
+  const coefficients = await getCoefficientTable(data.period.workspaceId, data.template.familyId);
+  if (!coefficients) return undefined;
+  const [bases, calibrations] = await Promise.all([listPayBases(data.period.workspaceId), listCalibrations(data.period.id)]);
+  return {
+    coefficients,
+    bases: bases.map((base) => [base.personId, base.amount] as const),
+    calibrated: calibrations.map((calibration) => [calibration.personId, calibration.grade] as const),
   };
 }

@@ -33,7 +33,11 @@ export type RateColumnSource =
   | { readonly kind: 'grade'; readonly slot: number }
   | { readonly kind: 'rank'; readonly slot: number }
   | { readonly kind: 'output'; readonly output: OutputDef; readonly slot: number }
-  | { readonly kind: 'remark' };
+  | { readonly kind: 'remark' }
+  /** Where the person's review stands (待评分 … 已结案), and the final grade's 绩效系数 and 绩效工资. */
+  | { readonly kind: 'review' }
+  | { readonly kind: 'coefficient' }
+  | { readonly kind: 'pay' };
 
 export interface RateColumn {
   readonly id: string;
@@ -53,6 +57,8 @@ export interface ColumnOptions {
   readonly locale: Locale;
   /** Show the cross-period flags column (the template has cross-period rules). */
   readonly flags: boolean;
+  /** Show 绩效系数 and 绩效工资 (the workspace has a coefficient table for the template). */
+  readonly pay?: boolean;
 }
 
 /**
@@ -86,6 +92,7 @@ export function rateColumns(compiled: CompiledTemplate, options: ColumnOptions):
   if (options.flags) {
     columns.push({ id: 'flags', title: say('rate.column.flags'), width: 150, editable: false, kind: 'computed', align: 'start', source: { kind: 'flags' } });
   }
+  columns.push(...reviewColumns(options, say));
 
   const entryColumn = (slot: number, group: string): RateColumn | null => {
     const cell = cells[slot]!;
@@ -167,6 +174,22 @@ export function rateColumns(compiled: CompiledTemplate, options: ColumnOptions):
     }
   }
   columns.push({ id: 'remark', title: say('rate.column.remark'), width: 220, editable: true, kind: 'input', align: 'start', source: { kind: 'remark' } });
+  return columns;
+}
+
+/** 流程状态, and with a coefficient table 绩效系数 and 绩效工资: the month's, never a week's. */
+function reviewColumns(options: ColumnOptions, say: (key: MessageKey) => string): RateColumn[] {
+  if (options.scope === 'week') return [];
+  const group = say('review.column.group');
+  const columns: RateColumn[] = [
+    { id: 'review', title: say('review.people.status'), group, width: 100, editable: false, kind: 'computed', align: 'start', description: say('review.column.statusHelp'), source: { kind: 'review' } },
+  ];
+  if (options.pay) {
+    columns.push(
+      { id: 'coefficient', title: say('review.people.coefficient'), group, width: 72, editable: false, kind: 'computed', align: 'end', source: { kind: 'coefficient' } },
+      { id: 'pay', title: say('review.people.pay'), group, width: 96, editable: false, kind: 'computed', align: 'end', source: { kind: 'pay' } },
+    );
+  }
   return columns;
 }
 

@@ -5,6 +5,7 @@ import { formatNumber, translate, type Locale } from '../../i18n/catalog';
 import type { Scalar, Value } from '../../formula/types';
 import { isError } from '../../formula/index';
 import type { InputDef, PersonStatus } from '../../scoring/model';
+import { REVIEW_STATUSES } from '../../scoring/review';
 import { entryProblem, type EntryProblem } from '../../scoring/entry-values';
 import { describeCrossPeriodRule, describeEntryProblem as describeScoringEntryProblem, describeExplanation } from '../../scoring/describe';
 import { isInvalidEntry } from '../../scoring/sheet';
@@ -13,6 +14,8 @@ import type { CrossPeriodFlag } from '../../scoring/cross-period';
 import type { CellTone, GridData } from '../grid/types';
 import type { RateColumn } from './columns';
 import { enteredValue, type SheetModel } from './sheet-model';
+import { coefficientText, moneyText, statusText, type ReviewLookup } from '../review/review-rows';
+import { performancePay } from '../../scoring/pay';
 
 export interface SheetView {
   readonly locale: Locale;
@@ -21,6 +24,8 @@ export interface SheetView {
   readonly locked: boolean;
   readonly flags: ReadonlyMap<string, readonly CrossPeriodFlag[]>;
   readonly teamNames: ReadonlyMap<string, string>;
+  /** The period's reviews, calibrations, coefficient table and pay bases (the status and pay columns). */
+  readonly review?: ReviewLookup;
 }
 
 /** Empty values for state that is replaced whole (never mutated). */
@@ -133,6 +138,24 @@ function entryDisplay(model: SheetModel, column: RateColumn, personId: string, r
   return { value: combined, own: false };
 }
 
+/** Has anything been entered for this person in the period (or, for a month, in its weeks)? */
+function hasValues(model: SheetModel, personId: string): boolean {
+  for (const byPerson of model.entries.values()) if (byPerson.get(personId) !== undefined) return true;
+  return (model.data.input.weeks ?? []).some((week) => week.entries.some((entry) => entry.personId === personId));
+}
+
+/** The person's review status, final grade, coefficient and pay as the sheet stands now. */
+export function reviewCell(model: SheetModel, lookup: ReviewLookup, personId: string) {
+  const row = model.scored.sheet.rowOf.get(personId) ?? -1;
+  const assessed = (model.statuses.get(personId) ?? 'active') === 'active';
+  const computed = row >= 0 && assessed ? model.scored.sheet.columns[model.compiled.gradeSlot]![row] : null;
+  const gradeText = typeof computed === 'string' && computed !== '' ? computed : null;
+  const grade = lookup.grade(personId, gradeText);
+  const coefficient = lookup.coefficient(grade);
+  const base = lookup.base(personId);
+  return { status: lookup.status(personId, assessed, gradeText !== null && hasValues(model, personId)), grade, coefficient, base, pay: performancePay(base, coefficient) };
+}
+
 export function createGridData(model: SheetModel, columns: readonly RateColumn[], view: SheetView): GridData {
   const { locale } = view;
   const person = (row: number) => model.people[row]!;
@@ -165,6 +188,12 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
         return formatEntry(source.input, entryDisplay(model, column, id, view.rater).value, locale);
       case 'remark':
         return model.remarks.get(id) ?? '';
+      case 'review':
+        return view.review ? statusText(reviewCell(model, view.review, id).status, locale) : '';
+      case 'coefficient':
+        return view.review ? coefficientText(reviewCell(model, view.review, id).coefficient, locale) : '';
+      case 'pay':
+        return view.review ? moneyText(reviewCell(model, view.review, id).pay, locale) : '';
       case 'derived':
         return formatComputed(computedValue(model, column, id), locale, source.input.type === 'percent');
       case 'total':
@@ -211,6 +240,15 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
       if (column.source.kind === 'entry') {
         const value = entryDisplay(model, column, id, view.rater).value;
         return typeof value === 'number' ? value : value === null ? null : String(value);
+      }
+      if ((column.source.kind === 'coefficient' || column.source.kind === 'pay') && view.review) {
+        const cell = reviewCell(model, view.review, id);
+        return column.source.kind === 'pay' ? cell.pay : cell.coefficient;
+      }
+      if (column.source.kind === 'review' && view.review) {
+        // In the order of the period's life: 待评分 first, 已结案 last.
+        const status = reviewCell(model, view.review, id).status;
+        return status === null ? null : REVIEW_STATUSES.indexOf(status);
       }
       const value = computedValue(model, column, id);
       if (typeof value === 'number') return value;
@@ -268,6 +306,10 @@ export function createGridData(model: SheetModel, columns: readonly RateColumn[]
         }
         case 'rank':
           return computedValue(model, column, id) === 1 ? 'good' : null;
+        case 'review': {
+          const status = view.review ? reviewCell(model, view.review, id).status : null;
+          return status === 'disputed' || status === 'appealing' ? 'warn' : status === 'confirmed' || status === 'closed' ? 'good' : null;
+        }
         default: {
           const value = computedValue(model, column, id);
           return value !== undefined && isError(value) ? 'error' : null;

@@ -56,6 +56,7 @@ function createSession() {
     const problem = classifyStorageError(error);
     if (problem === 'quota') return notify('error', t('shell.storage.quota'));
     if (problem === 'blocked') return notify('error', t('shell.storage.blocked'));
+    if (problem === 'appealOpen') return notify('error', t('review.error.appealOpen'));
     const message = error instanceof Error ? error.message : String(error);
     notify('error', t('shell.storage.failed', { message }));
   }

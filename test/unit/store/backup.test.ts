@@ -9,9 +9,11 @@ import type { KaoheDb } from '../../../src/store/db';
 import {
   addPerson,
   addTeam,
+  appealChanges,
   auditFor,
   backupsToDrop,
   ensureWorkspace,
+  fileAppeal,
   getActiveWorkspaceId,
   getBackupFile,
   getCalibrationTarget,
@@ -22,12 +24,19 @@ import {
   listPeriods,
   listTemplates,
   readBackupFile,
+  recordOpinion,
+  recordTalk,
+  resolveAppeal,
   restoreBackupFile,
   restoreStaged,
   saveTemplate,
   setCalibration,
+  setAppealDeadline,
+  setBonusPool,
   setCalibrationTarget,
+  setCoefficientTable,
   setEntries,
+  setPayBases,
   setRemark,
   setStatus,
   valueHistory,
@@ -63,6 +72,21 @@ async function busyWorkspace(): Promise<string> {
   await setCalibrationTarget(id, { kind: 'limits', limits: [{ grade: '优秀', atLeast: null, atMost: 0.2 }] });
   const [template] = await listTemplates(id);
   await saveTemplate(template!.id, { ...template!.body, name: '客户考核评分表(月度) 修订' }, '改名');
+  // The period's life after the scores: a talk, a disputed result, an appeal settled by a change.
+  await recordTalk(period!.id, first!.id, { strengths: '响应快', improve: '投诉闭环', goals: '满意度 90', plan: [{ action: '培训', due: '2026-12-20' }] }, '赵经理');
+  await recordOpinion(period!.id, first!.id, { agree: false, text: '满意度有误' }, first!.name);
+  const appealId = await fileAppeal(period!.id, first!.id, { target: { kind: 'indicator', indicatorId: 'satisfaction' }, reason: '回访记录 91 分' }, first!.name);
+  await resolveAppeal(period!.id, first!.id, appealId, { outcome: 'upheld', reason: '核实更正', changes: [{ personId: first!.id, key: 'satisfaction_score', role: 'supervisor', value: 91.5 }] }, '人事');
+  await setAppealDeadline(period!.id, '2026-12-10');
+  await setBonusPool(period!.id, team.id, 30000);
+  await setCoefficientTable(id, template!.familyId, [
+    { grade: '优秀', coefficient: 1.2 },
+    { grade: '良好', coefficient: 1 },
+  ]);
+  await setPayBases(id, [
+    { personId: first!.id, amount: 8000 },
+    { personId: person.id, amount: 6500.5 },
+  ]);
   return id;
 }
 
@@ -83,6 +107,10 @@ async function tablesOf(workspaceId: string) {
     statuses: by(await db.statuses.where('workspaceId').equals(workspaceId).toArray(), (s) => s.periodId + s.personId),
     remarks: by(await db.remarks.where('workspaceId').equals(workspaceId).toArray(), (r) => r.periodId + r.personId),
     calibrations: by(await db.calibrations.where('workspaceId').equals(workspaceId).toArray(), (c) => c.periodId + c.personId),
+    reviews: by(await db.reviews.where('workspaceId').equals(workspaceId).toArray(), (r) => r.periodId + r.personId),
+    reviewSettings: await db.reviewSettings.where('workspaceId').equals(workspaceId).toArray(),
+    payBases: by(await db.payBases.where('workspaceId').equals(workspaceId).toArray(), (b) => b.personId),
+    coefficientTables: await db.coefficientTables.where('workspaceId').equals(workspaceId).toArray(),
     audit,
     calibrationTarget: await getCalibrationTarget(workspaceId),
   };
@@ -105,7 +133,10 @@ describe('workspace backup file (version 2)', () => {
     expect(lines[0]).toMatchObject({ format: 'kaohe-workspace', version: 2, workspace: { id, name: '示例' } });
     expect(lines.at(-1)).toMatchObject({ end: true, counts: { people: 13, periods: 1 } });
     const tables = lines.slice(1, -1).map((line) => line.table);
-    expect(tables).toEqual([...tables].sort((a, b) => ['templates', 'teams', 'people', 'periods', 'statuses', 'remarks', 'calibrations', 'valueBlocks', 'audit'].indexOf(String(a)) - ['templates', 'teams', 'people', 'periods', 'statuses', 'remarks', 'calibrations', 'valueBlocks', 'audit'].indexOf(String(b))));
+    const order = ['templates', 'teams', 'people', 'periods', 'statuses', 'remarks', 'calibrations', 'reviews', 'reviewSettings', 'payBases', 'coefficientTables', 'valueBlocks', 'audit'];
+    expect(tables).toEqual([...tables].sort((a, b) => order.indexOf(String(a)) - order.indexOf(String(b))));
+    expect(new Set(tables)).toEqual(new Set(order));
+    expect(lines.at(-1)).toMatchObject({ counts: { reviews: 1, reviewSettings: 1, payBases: 2, coefficientTables: 1 } });
     // Values are packed per block: offsets and numbers, not one object per value.
     const block = lines.find((line) => line.table === 'valueBlocks') as { rows: { at: number[]; num: (number | null)[] }[] };
     expect(Array.isArray(block.rows[0]!.at)).toBe(true);
@@ -117,6 +148,10 @@ describe('workspace backup file (version 2)', () => {
     const original = await tablesOf(id);
     expect(original.calibrations.map((c) => [c.grade, c.reason])).toEqual([['优秀', '季度重点项目']]);
     expect(original.values.some((v) => v.rater === '赵经理' && v.value === 91)).toBe(true);
+    expect(original.reviews.map((r) => [r.talk?.by, r.opinion?.agree, r.appeals.map((a) => a.resolution?.outcome)])).toEqual([['赵经理', false, ['upheld']]]);
+    expect(original.payBases.map((b) => b.amount).sort()).toEqual([6500.5, 8000]);
+    expect(original.reviewSettings.map((s) => [s.appealDeadline, s.pools.length])).toEqual([['2026-12-10', 1]]);
+    expect(original.coefficientTables.map((t) => t.rows.length)).toEqual([2]);
     const file = await writeBackupFile(id);
     db.close();
     await db.delete();
@@ -141,6 +176,9 @@ describe('workspace backup file (version 2)', () => {
       ['update', null, 88],
       ['paste', 88, 91],
     ]);
+    // The appeal's value change is still linked to it.
+    const appeal = after.reviews[0]!.appeals[0]!;
+    expect((await appealChanges(period!.id, appeal.id)).map((r) => [r.action, r.by, r.new])).toEqual([['appeal', '人事', 1]]);
 
     // What it replaced is gone from the tables but kept as an automatic backup.
     expect(await workspaceSummary(theirs)).toBeUndefined();
@@ -222,6 +260,37 @@ describe('a broken or hostile backup file is refused, naming the line and field'
     rowsOf(people).push({ ...rowsOf(people)[0]!, seq: 999 });
     const problems = await problemsOf(fileOf(lines));
     expect(problems[0]).toMatch(new RegExp(`^line ${people + 1}: people\\[13\\]\\.id: the value .* is not allowed \\(expected unique people\\)`));
+  });
+
+  it('review rows that name no period, person or template family of the backup, or that do not fit', async () => {
+    const reviews = tableLine('reviews');
+    const personId = rowsOf(reviews)[0]!.personId;
+    rowsOf(reviews)[0]!.personId = 'nobody';
+    expect(await problemsOf(fileOf(lines))).toEqual([`line ${reviews + 1}: reviews[0].personId: the value nobody is not allowed (expected people[].id).`]);
+    rowsOf(reviews)[0]!.personId = personId;
+    const settings = tableLine('reviewSettings');
+    rowsOf(settings)[0]!.appealDeadline = '2026-02-30';
+    expect((await problemsOf(fileOf(lines)))[0]).toMatch(new RegExp(`^line ${settings + 1}: reviewSettings\\[0\\]\\.appealDeadline`));
+    rowsOf(settings)[0]!.appealDeadline = '';
+    const tables = tableLine('coefficientTables');
+    rowsOf(tables)[0]!.familyId = 'someone-else';
+    expect(await problemsOf(fileOf(lines))).toEqual([`line ${tables + 1}: coefficientTables[0].familyId: the value someone-else is not allowed (expected templates[].familyId).`]);
+  });
+
+  it('a version 2 file written before the review tables existed still restores', async () => {
+    const older = lines.filter((line) => !['reviews', 'reviewSettings', 'payBases', 'coefficientTables'].includes(String(line.table)));
+    const end = older.at(-1) as { counts: Record<string, number> };
+    for (const table of ['reviews', 'reviewSettings', 'payBases', 'coefficientTables']) delete end.counts[table];
+    const audit = tableLine('audit');
+    // Its audit log had no review steps either.
+    const olderAudit = older.map((line) =>
+      line.table === 'audit' ? { ...line, rows: (line as { rows: Record<string, unknown>[] }).rows.filter((row) => !['review', 'coefficients', 'payBases', 'reviewSettings'].includes(String(row.entity))) } : line,
+    );
+    end.counts.audit = olderAudit.filter((line) => line.table === 'audit').reduce((n, line) => n + (line as { rows: unknown[] }).rows.length, 0);
+    expect(audit).toBeGreaterThan(0);
+    const read = await readBackupFile(fileOf(olderAudit));
+    expect(read.ok).toBe(true);
+    expect(read.ok && [read.value.reviews.length, read.value.payBases.length, read.value.people.length]).toEqual([0, 0, 13]);
   });
 
   it('a value for a person number nobody has', async () => {

@@ -163,3 +163,58 @@ describe('v5 → v7: values in blocks, one audit record per action', () => {
     await current.delete();
   }, 60_000);
 });
+
+describe('v7 → current: reviews, coefficients, pay bases and review settings (v9)', () => {
+  it('every v7 record is found after the upgrade, and the new tables are there, empty and writable', async () => {
+    const name = `kaohe-migration-v7-${process.pid}`;
+    const v7 = new Dexie(name);
+    declareSchema(v7, 7);
+    await v7.open();
+    expect(v7.verno).toBe(7);
+    await v7.table('workspaces').add({ id: 'w1', name: '一部', example: false, createdAt: 1, updatedAt: 1 });
+    await v7.table('people').bulkAdd([
+      { id: 'p1', workspaceId: 'w1', employeeNo: 'KF001', name: '王芳', teamId: '', position: '', archived: 0, createdAt: 1, seq: 1 },
+      { id: 'p2', workspaceId: 'w1', employeeNo: 'KF002', name: '李娜', teamId: '', position: '', archived: 0, createdAt: 2, seq: 2 },
+    ]);
+    await v7.table('periods').add({ id: 'm1', workspaceId: 'w1', kind: 'month', key: '2026-11', templateId: 't@1', teamId: '', locked: 1, createdAt: 1, values: 2 });
+    await v7.table('valueBlocks').add({ periodId: 'm1', key: 'k1', role: 'supervisor', rater: '', block: 0, workspaceId: 'w1', at: Uint16Array.from([1, 2]), num: Float64Array.from([90, 85]), updatedAt: 1 });
+    await v7.table('statuses').add({ periodId: 'm1', personId: 'p2', workspaceId: 'w1', status: 'temporary' });
+    await v7.table('remarks').add({ periodId: 'm1', personId: 'p1', workspaceId: 'w1', text: '很好', updatedAt: 1 });
+    await v7.table('calibrations').add({ periodId: 'm1', personId: 'p1', workspaceId: 'w1', grade: '优秀', computedGrade: '良好', reason: '项目', updatedAt: 1 });
+    await v7.table('auditLog').bulkAdd([
+      { workspaceId: 'w1', at: 1, entity: 'person', entityId: 'p1', action: 'create', field: 'name', old: null, new: '王芳' },
+      { workspaceId: 'w1', at: 2, entity: 'period', entityId: 'm1', action: 'lock', field: 'locked', old: 0, new: 1 },
+    ]);
+    await v7.table('settings').add({ key: 'calibrationTarget:w1', value: { kind: 'limits', limits: [] } });
+    v7.close();
+
+    const current = openDb(name);
+    useDb(current);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA.at(-1)!.version);
+    expect(current.verno).toBeGreaterThanOrEqual(9);
+    expect(await current.people.count()).toBe(2);
+    expect(await current.periods.get('m1')).toMatchObject({ key: '2026-11', locked: 1, values: 2 });
+    expect((await listEntries('m1')).map((e) => [e.personId, e.value]).sort()).toEqual([
+      ['p1', 90],
+      ['p2', 85],
+    ]);
+    expect(await current.statuses.get(['m1', 'p2'])).toMatchObject({ status: 'temporary' });
+    expect(await current.remarks.get(['m1', 'p1'])).toMatchObject({ text: '很好' });
+    expect(await current.calibrations.get(['m1', 'p1'])).toMatchObject({ grade: '优秀' });
+    expect((await current.auditLog.orderBy(':id').toArray()).map((r) => r.action)).toEqual(['create', 'lock']);
+    expect(await current.settings.get('calibrationTarget:w1')).toBeDefined();
+
+    for (const table of ['reviews', 'coefficientTables', 'payBases', 'reviewSettings']) expect(await current.table(table).count(), table).toBe(0);
+    await current.reviews.put({ periodId: 'm1', personId: 'p1', workspaceId: 'w1', talk: null, opinion: null, appeals: [], closed: null, updatedAt: 3 });
+    await current.coefficientTables.put({ workspaceId: 'w1', familyId: 't', rows: [{ grade: '优秀', coefficient: 1.2 }], updatedAt: 3 });
+    await current.payBases.put({ personId: 'p1', workspaceId: 'w1', amount: 8000, updatedAt: 3 });
+    await current.reviewSettings.put({ periodId: 'm1', workspaceId: 'w1', appealDeadline: '2026-12-10', pools: [], updatedAt: 3 });
+    expect(await current.reviews.where('personId').equals('p1').count()).toBe(1);
+    expect(await current.coefficientTables.where('workspaceId').equals('w1').count()).toBe(1);
+    expect(await current.payBases.where('workspaceId').equals('w1').count()).toBe(1);
+    expect(await current.reviewSettings.where('workspaceId').equals('w1').count()).toBe(1);
+    current.close();
+    await current.delete();
+  }, 60_000);
+});
