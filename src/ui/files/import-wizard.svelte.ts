@@ -14,23 +14,10 @@ import { entryTargets, type EntryTarget } from '../../io/targets';
 import type { ImportPlan } from '../../io/validate';
 import type { Template } from '../../scoring/model';
 import { applyImport, createTemplate, recallMapping, rememberMapping } from '../../store/index';
-import { session } from '../state/session.svelte';
 import { columnTargetLabel } from './describe';
 import { io } from './io';
 import { importContext, type PeriodContext } from './period-data';
-import { reportFailure } from './report';
-
-/** Where the wizard's messages go: the session's message line (a test passes its own). */
-export interface ImportMessages {
-  notify(kind: 'info' | 'error', text: string): void;
-  /** A failure that is not about the file (a store write, a locked period). */
-  fail(error: unknown): void;
-}
-
-const SESSION_MESSAGES: ImportMessages = {
-  notify: (kind, text) => session.notify(kind, text),
-  fail: reportFailure,
-};
+import { sessionMessages, type PanelMessages } from './report';
 
 /** While an import is written: how far it got, and how to stop it before it commits. */
 export interface ImportWriting {
@@ -81,14 +68,14 @@ export class ImportWizardState {
   readonly valueCount = $derived(this.plan ? batchSize(this.plan.entries) : 0);
 
   readonly #client: () => Pick<IoClient, 'run'>;
-  readonly #messages: ImportMessages;
+  readonly #messages: PanelMessages;
   #periodId = '';
   /** The period's context, loading; a file chosen before it has loaded waits for it. */
   #contextLoading: Promise<PeriodContext | undefined> = Promise.resolve(undefined);
   /** Only the latest validation counts; earlier answers arriving late are dropped. */
   #validation = 0;
 
-  constructor(client: () => Pick<IoClient, 'run'> = io, messages: ImportMessages = SESSION_MESSAGES) {
+  constructor(client: () => Pick<IoClient, 'run'> = io, messages: PanelMessages = sessionMessages) {
     this.#client = client;
     this.#messages = messages;
   }

@@ -4,20 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../store/helpers';
 import type { KaoheDb } from '../../../../src/store/db';
-import type { IoClient } from '../../../../src/io/client';
-import { JOBS } from '../../../../src/io/jobs';
 import { IMPORT_LIMITS } from '../../../../src/io/limits';
 import { ensureWorkspace, listPeriods, loadPeriodSheet } from '../../../../src/store/index';
-import { ImportWizardState, type ImportMessages } from '../../../../src/ui/files/import-wizard.svelte';
-
-const client = {
-  run: (async (job: keyof typeof JOBS, payload: never) => (JOBS[job] as (payload: unknown) => unknown)(payload)) as IoClient['run'],
-};
-
-function recorder(): ImportMessages & { said: string[] } {
-  const said: string[] = [];
-  return { said, notify: (kind, text) => said.push(`${kind}: ${text}`), fail: (error) => said.push(`failed: ${String(error)}`) };
-}
+import { ImportWizardState } from '../../../../src/ui/files/import-wizard.svelte';
+import { inProcess, recorder } from './helpers';
 
 const csv = (satisfaction: number) => `工号,姓名,完成率（上级）,满意度（上级）\r\nKF001,王芳,92%,95\r\nKF002,李娜,85%,${satisfaction}\r\n`;
 const file = (text: string) => new File([text], '十一月上级评分.csv', { type: 'text/csv' });
@@ -37,7 +27,7 @@ afterEach(async () => {
 describe('the import wizard', () => {
   it('opens a CSV, maps it by its headers, takes a correction, and applies the checked values', async () => {
     const messages = recorder();
-    const wizard = new ImportWizardState(() => client, messages);
+    const wizard = new ImportWizardState(() => inProcess, messages);
     await wizard.openPeriod(periodId);
     await wizard.chooseFile([file(csv(101))]);
     expect(wizard.mappingSource).toBe('names');
@@ -72,7 +62,7 @@ describe('the import wizard', () => {
   });
 
   it('refuses a file over the size limit before reading it', async () => {
-    const wizard = new ImportWizardState(() => client, recorder());
+    const wizard = new ImportWizardState(() => inProcess, recorder());
     await wizard.openPeriod(periodId);
     let read = false;
     const huge = { name: '太大.csv', size: IMPORT_LIMITS.fileBytes + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) } as unknown as File;
@@ -84,7 +74,7 @@ describe('the import wizard', () => {
 
   it('cancel stores nothing and says so', async () => {
     const messages = recorder();
-    const wizard = new ImportWizardState(() => client, messages);
+    const wizard = new ImportWizardState(() => inProcess, messages);
     await wizard.openPeriod(periodId);
     await wizard.chooseFile([file(csv(100))]);
     expect(wizard.plan).toBeDefined();
