@@ -15,8 +15,8 @@ import { viewOrder, type ColumnFilter } from './view-order';
 export interface GridOptions {
   readonly columns: readonly GridColumn[];
   readonly data: GridData;
-  /** Bump to make the grid read its visible cells again. */
-  readonly version: number;
+  /** Bump to make the grid read its visible cells again (the owner's values changed). */
+  readonly redraws: number;
   /** How many leading columns stay in place when scrolling sideways. */
   readonly frozen?: number;
   readonly label: string;
@@ -203,7 +203,7 @@ export class GridState {
   // ---- what the editor says to screen readers -------------------------------------------------
 
   readonly activeLabel = $derived.by(() => {
-    void this.#options().version;
+    void this.#options().redraws;
     const column = this.columns[this.active.col];
     const row = this.dataRow(this.active.row);
     if (!column || row < 0) return this.#options().label;
@@ -228,7 +228,7 @@ export class GridState {
   }
 
   cellText(viewRow: number, col: number): string {
-    void this.#options().version;
+    void this.#options().redraws;
     const row = this.dataRow(viewRow);
     return row < 0 ? '' : this.data.text(row, col);
   }
@@ -242,13 +242,13 @@ export class GridState {
   }
 
   problemOf(viewRow: number, col: number): string | null {
-    void this.#options().version;
+    void this.#options().redraws;
     const row = this.dataRow(viewRow);
     return row < 0 || !this.data.problem ? null : this.data.problem(row, col);
   }
 
   cellClass(viewRow: number, col: number): string {
-    void this.#options().version;
+    void this.#options().redraws;
     const column = this.columns[col]!;
     const row = this.dataRow(viewRow);
     let name = `cell ${column.kind}`;

@@ -25,7 +25,7 @@ function sheet(rows: string[][]): { grid: GridState; changes: GridChange[]; refu
   const options: GridOptions = {
     columns,
     data,
-    version: 0,
+    redraws: 0,
     frozen: 1,
     label: '评分表',
     onchange: (change) => changes.push(change),
