@@ -29,8 +29,9 @@ async function reload(): Promise<void> {
 beforeEach(async () => {
   db = freshDb();
   workspaceId = (await createWorkspace('花名册')).id;
-  said = [];
-  const messages: RosterMessages = { notify: (kind, text, action) => said.push({ kind, text, ...(action ? { action } : {}) }), fail: (error) => said.push({ kind: 'failed', text: String(error) }) };
+  const list: Said[] = [];
+  said = list;
+  const messages: RosterMessages = { notify: (kind, text, action) => list.push({ kind, text, ...(action ? { action } : {}) }), fail: (error) => list.push({ kind: 'failed', text: String(error) }) };
   roster = new RosterState(() => ({ workspaceId, people, teams }), messages);
   const team = await addTeam(workspaceId, '客服一组');
   await addPerson(workspaceId, { name: '王芳', employeeNo: 'KF001', position: '客服主管', teamId: team.id });
