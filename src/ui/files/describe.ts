@@ -6,7 +6,9 @@ import type { IoProblem } from '../../io/problems';
 import { columnLetter } from '../../io/table';
 import type { EntryTarget } from '../../io/targets';
 import type { StoredValue } from '../../io/values';
-import type { ColumnTarget } from '../../io/mapping';
+import { headerText, type ColumnTarget } from '../../io/mapping';
+import type { CellValue } from '../../io/table';
+import type { ImportPlan } from '../../io/validate';
 import { roleLabel } from '../../scoring/describe';
 import { i18n } from '../../i18n/locale.svelte';
 
@@ -65,4 +67,25 @@ export function storedText(value: StoredValue | null, target: EntryTarget | unde
   }
   if (typeof value === 'number' && target?.spec.type === 'boolean') return t(value ? 'files.value.yes' : 'files.value.no', { value });
   return String(value);
+}
+
+/** A row of a file's head on one line, for choosing the header row (cut at 60 characters). */
+export function headRowText(row: readonly CellValue[] | undefined): string {
+  const text = (row ?? []).map((cell) => headerText(cell)).filter(Boolean).join(' | ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+type PreviewRow = ImportPlan['preview'][number];
+
+/** Who an import preview row is about: the team, a person the import adds, one not found, or the name. */
+export function previewPersonText(row: PreviewRow): string {
+  if (row.personState === 'team') return t('files.import.person.team');
+  if (row.personState === 'new') return t('files.import.person.new', { name: row.person });
+  if (row.personState === 'unknown') return t('files.import.person.unknown', { name: row.person });
+  return row.person;
+}
+
+/** A previewed value as it will be stored, or a warning sign where it does not fit. */
+export function previewValueText(value: PreviewRow['cells'][number], target: EntryTarget | undefined): string {
+  return value.problem ? `⚠ ${t('files.severity.error')}` : storedText(value.value, target);
 }

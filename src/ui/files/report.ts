@@ -8,3 +8,15 @@ export function reportFailure(error: unknown): void {
   if (error instanceof StoreError && error.problem === 'locked') return session.notify('error', t('files.error.locked'));
   session.reportError(error);
 }
+
+/** Where a files panel's messages go: the session's message line (a test passes its own). */
+export interface PanelMessages {
+  notify(kind: 'info' | 'error', text: string): void;
+  /** A failure that is not about a file (a store write, a locked period). */
+  fail(error: unknown): void;
+}
+
+export const sessionMessages: PanelMessages = {
+  notify: (kind, text) => session.notify(kind, text),
+  fail: reportFailure,
+};

@@ -1,4 +1,6 @@
 // The open rating sheet: loads a period once, scores it, and keeps it current.
+// - What the person does on the sheet (cells typed, pasted, filled or cleared; team values;
+//   undo and redo; the role and rater shown) arrives here and is said in a message.
 // - Own edits change the in-memory sheet at once (totals and ranks update before anything is
 //   written), then are saved in one transaction; if saving fails they are rolled back.
 // - Other tabs' edits arrive through the audit-log change feed and are applied cell by cell, so
@@ -21,19 +23,28 @@ import {
   type EntryAction,
 } from '../../store/index';
 import { crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
-import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, type SheetModel } from './sheet-model';
+import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, teamInputsOf, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { loadHistory, outcomeOf } from './history';
 import { applyFeed, weekPeriodIdsOf } from './sync';
-import { NO_FLAGS, NO_IDS, NO_NAMES, teamNameMap } from './sheet-data';
+import { createGridData, NO_FLAGS, NO_IDS, NO_NAMES, statusLabel, STATUSES, teamNameMap } from './sheet-data';
+import { rateColumns, type RoleMode } from './columns';
+import { NO_REVIEW_INPUTS, reviewLookup, type ReviewLookup } from '../review/review-rows';
+import { changeAction, changeOps, teamValueOp, teamValueText } from './sheet-changes';
+import type { CellRef, GridChange, GridData } from '../grid/types';
+import { i18n, t } from '../../i18n/locale.svelte';
+import { periodLabel } from '../../scoring/periods';
 
 /** Above this many changed cells in a big sheet, score once from scratch instead of cell by cell. */
 const RESCORE_BATCH = 400;
 
 export interface SheetHost {
-  /** A read or a save failed (the sheet is already back to what is stored): tell the person. */
-  failed(error: unknown, problem: ReturnType<typeof classifyStorageError>): void;
+  /** Tell the person: what an edit did, or why it could not (a failed save is already rolled back). */
+  notify(kind: 'info' | 'error', text: string): void;
 }
+
+const NO_DATA: GridData = { rowCount: 0, text: () => '' };
+const NO_REVIEW = reviewLookup(NO_REVIEW_INPUTS);
 
 /** Resolves after the next frame has been painted. */
 function afterPaint(): Promise<void> {
@@ -45,7 +56,7 @@ export class RateSheetState {
   /** The loaded sheet; mutated in place by edits, replaced on reload. */
   model = $state.raw<SheetModel | null>(null);
   /** Bumped whenever the model's values change: the grid redraws the visible cells. */
-  version = $state(0);
+  redraws = $state(0);
   loading = $state(true);
   missing = $state(false);
   locked = $state(false);
@@ -58,6 +69,31 @@ export class RateSheetState {
   /** The sheet is on screen with its values; totals, grades and ranks are being worked out. */
   scoring = $state(false);
   canRedo = $state(false);
+  /** Which rater roles the grid shows: all side by side, or one. */
+  mode = $state<RoleMode>('all');
+  /** Who is rating: values typed are entered under this name (blank: the role's unnamed rater). */
+  rater = $state('');
+  /** The period's review steps, coefficients and pay bases (fed live by the page): the status, coefficient and pay columns. */
+  review = $state.raw<ReviewLookup>(NO_REVIEW);
+
+  readonly periodName = $derived(this.model ? periodLabel(this.model.data.period.key, i18n.locale) : '');
+  readonly roles = $derived(this.model?.compiled.roles ?? []);
+  /** The role asked for, or all of them when the template has no such role. */
+  readonly effectiveMode: RoleMode = $derived(this.mode === 'all' || this.roles.includes(this.mode) ? this.mode : 'all');
+  readonly columns = $derived(
+    this.model ? rateColumns(this.model.compiled, { mode: this.effectiveMode, scope: this.model.scope, locale: i18n.locale, flags: this.showFlags, pay: this.review.hasPay }) : [],
+  );
+  readonly data: GridData = $derived(
+    this.model
+      ? createGridData(this.model, this.columns, { locale: i18n.locale, rater: this.rater.trim(), locked: this.locked, flags: this.flags, teamNames: this.teamNames, review: this.review })
+      : NO_DATA,
+  );
+  readonly teamInputs = $derived(this.model ? teamInputsOf(this.model) : []);
+  /** The 评语 column: the cell menu's "note" writes there (Kaohe keeps one note per person). */
+  readonly noteColumn = $derived.by(() => {
+    const index = this.columns.findIndex((column) => column.source.kind === 'remark');
+    return index < 0 ? undefined : index;
+  });
 
   private readonly host: SheetHost;
   private periodId = '';
@@ -73,7 +109,11 @@ export class RateSheetState {
   private weekPeriodIds: ReadonlySet<string> = NO_IDS;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private generation = 0;
+  /**
+   * Bumped by every open and close: a load or a failed save that started under an older ticket
+   * belongs to a sheet no longer shown and leaves this one alone.
+   */
+  private loadTicket = 0;
 
   constructor(host: SheetHost) {
     this.host = host;
@@ -82,7 +122,7 @@ export class RateSheetState {
   /** Open a period (closing whatever was open). */
   async open(workspaceId: string, periodId: string): Promise<void> {
     this.close();
-    const generation = ++this.generation;
+    const ticket = ++this.loadTicket;
     this.workspaceId = workspaceId;
     this.periodId = periodId;
     this.history = emptyHistory();
@@ -92,7 +132,7 @@ export class RateSheetState {
     try {
       const seq = await latestChangeSeq();
       const loaded = await this.load();
-      if (generation !== this.generation) return;
+      if (ticket !== this.loadTicket) return;
       if (!loaded) {
         this.model = null;
         this.missing = true;
@@ -101,23 +141,29 @@ export class RateSheetState {
       this.processed = seq;
       this.subscribe(seq);
     } catch (error) {
-      this.host.failed(error, classifyStorageError(error));
+      this.failed(error);
     } finally {
-      if (generation === this.generation) this.loading = false;
+      if (ticket === this.loadTicket) this.loading = false;
     }
   }
 
   close(): void {
-    this.generation += 1;
+    this.loadTicket += 1;
     this.feed?.unsubscribe();
     this.feed = null;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = null;
   }
 
+  /** A read or a save failed (the sheet is already back to what is stored): tell the person. */
+  private failed(error: unknown): void {
+    if (classifyStorageError(error) === 'locked') this.host.notify('error', t('rate.edit.locked', { period: this.periodName }));
+    else this.host.notify('error', t('rate.edit.failed', { message: error instanceof Error ? error.message : String(error) }));
+  }
+
   /** Read the period and score it; true when the period exists. */
   private async load(): Promise<boolean> {
-    const generation = this.generation;
+    const ticket = this.loadTicket;
     performance.mark('kaohe:sheet-load-start');
     const data = await loadPeriodSheet(this.periodId);
     performance.mark('kaohe:sheet-loaded');
@@ -129,7 +175,7 @@ export class RateSheetState {
     performance.mark('kaohe:sheet-score-start');
     const model = buildModel(data, { pending: later });
     if (!later) performance.mark('kaohe:sheet-scored');
-    if (generation !== this.generation) return true;
+    if (ticket !== this.loadTicket) return true;
     this.calibrations = [];
     this.showFlags = hasFlags(model) && (model.template.crossPeriod?.length ?? 0) > 0;
     this.weekPeriodIds = weekPeriodIdsOf(periods, data.period.key);
@@ -141,13 +187,13 @@ export class RateSheetState {
     this.changed();
     if (later) {
       await afterPaint();
-      if (generation !== this.generation || this.model !== model) return true;
+      if (ticket !== this.loadTicket || this.model !== model) return true;
       this.finishScoring(model);
     }
     const depth = hasFlags(model) ? historyDepth(crossPeriodRules(model.template)) : 0;
     const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
     const calibrations = earlier.length > 0 ? await listCalibrations(data.period.id) : [];
-    if (generation !== this.generation || this.model !== model) return true;
+    if (ticket !== this.loadTicket || this.model !== model) return true;
     this.calibrations = calibrations;
     this.showFlags = hasFlags(model) && ((model.template.crossPeriod?.length ?? 0) > 0 || earlier.length > 0);
     this.earlier = earlier;
@@ -173,7 +219,75 @@ export class RateSheetState {
     } else if (this.flags.size > 0) {
       this.flags = NO_FLAGS;
     }
-    this.version += 1;
+    this.redraws += 1;
+  }
+
+  // ---- what the person does on the sheet ----------------------------------------------------
+
+  /** Cells typed, pasted, filled or cleared in the grid: applied, saved, and said. */
+  gridChange(change: GridChange): void {
+    const model = this.model;
+    if (!model) return;
+    if (this.locked) return this.sayLocked();
+    const { ops, badStatuses } = changeOps(model, this.columns, change, this.rater.trim());
+    this.edit(ops, changeAction(change));
+    if (badStatuses.length > 0) {
+      const allowed = STATUSES.map((status) => statusLabel(status, i18n.locale)).join(' / ');
+      this.host.notify('error', t('rate.edit.badStatus', { allowed, value: badStatuses[0]! }));
+      return;
+    }
+    const count = change.cells.length;
+    const skipped = change.skipped > 0 ? t('rate.edit.skipped', { count: change.skipped }) : '';
+    if (change.kind === 'paste') this.host.notify('info', t('rate.edit.pasted', { count }) + skipped);
+    else if (change.kind === 'fill') this.host.notify('info', t('rate.edit.filled', { count }) + skipped);
+    else if (change.kind === 'clear' && count > 1) this.host.notify('info', t('rate.edit.cleared', { count }) + skipped);
+    else if (count === 0 && change.skipped > 0) this.host.notify('info', t('rate.edit.skipped', { count: change.skipped }).replace(/^[，;]\s*/, ''));
+  }
+
+  /** Typing into a cell that takes no typing: the period is locked, or the column is computed. */
+  refuse(cell: CellRef): void {
+    if (this.locked) this.sayLocked();
+    else this.host.notify('info', t('rate.edit.readOnly', { column: this.columns[cell.col]?.title.replace('\n', ' ') ?? '' }));
+  }
+
+  private sayLocked(): void {
+    this.host.notify('error', t('rate.edit.locked', { period: this.periodName }));
+  }
+
+  /** A team value as its field shows it (read again whenever the sheet's values change). */
+  teamValue(inputId: string): string {
+    void this.redraws;
+    return this.model ? teamValueText(this.model, inputId, i18n.locale) : '';
+  }
+
+  setTeamValue(inputId: string, text: string): void {
+    const model = this.model;
+    if (!model) return;
+    if (this.locked) return this.sayLocked();
+    const op = teamValueOp(model, inputId, text);
+    if (op) this.edit([op]);
+  }
+
+  /** Ctrl+Z or 撤销: the last batch undone, and said so. True when there was one. */
+  undo(): boolean {
+    if (this.locked) {
+      this.sayLocked();
+      return false;
+    }
+    const undone = this.undoLast();
+    this.host.notify('info', undone ? t('rate.edit.undone') : t('rate.edit.nothingToUndo'));
+    return undone;
+  }
+
+  /** Ctrl+Y or 重做: the last undone batch done again, and said so. True when there was one. */
+  redo(): boolean {
+    if (this.locked) {
+      this.sayLocked();
+      return false;
+    }
+    const redone = this.redoLast();
+    this.host.notify('info', redone ? t('rate.edit.redone') : t('rate.edit.nothingToRedo'));
+    return redone;
   }
 
   // ---- own edits ---------------------------------------------------------------------------
@@ -188,7 +302,7 @@ export class RateSheetState {
     this.save(ops, action);
   }
 
-  undo(): boolean {
+  private undoLast(): boolean {
     const ops = this.history.done.pop();
     if (!ops) return false;
     const inverse = invert(ops);
@@ -203,7 +317,7 @@ export class RateSheetState {
     return true;
   }
 
-  redo(): boolean {
+  private redoLast(): boolean {
     const ops = this.history.undone.pop();
     if (!ops) return false;
     this.apply(ops);
@@ -250,7 +364,7 @@ export class RateSheetState {
   /** Save in order; on failure put the sheet back and tell the person why. */
   private save(ops: CellOp[], action: EntryAction, onFailure?: () => void): void {
     const periodId = this.periodId;
-    const generation = this.generation;
+    const ticket = this.loadTicket;
     this.saving += 1;
     this.queue = this.queue.then(async () => {
       try {
@@ -259,7 +373,7 @@ export class RateSheetState {
         await afterPaint();
         await saveSheetEdits(periodId, toSheetEdits(ops), { action, origin: this.origin });
       } catch (error) {
-        if (generation === this.generation) {
+        if (ticket === this.loadTicket) {
           this.apply(invert(ops));
           // The failed batch leaves the history; an undo/redo that failed goes back where it was.
           const index = this.history.done.lastIndexOf(ops);
@@ -268,7 +382,7 @@ export class RateSheetState {
           this.updateUndoFlags();
           if (classifyStorageError(error) === 'locked') this.locked = true;
         }
-        this.host.failed(error, classifyStorageError(error));
+        this.failed(error);
       } finally {
         this.saving -= 1;
       }
@@ -288,7 +402,7 @@ export class RateSheetState {
     const workspaceId = this.workspaceId;
     this.feed = observe(() => changesSince(workspaceId, fromSeq)).subscribe({
       next: (records) => this.receive(records),
-      error: (error: unknown) => this.host.failed(error, classifyStorageError(error)),
+      error: (error: unknown) => this.failed(error),
     });
   }
 
@@ -315,7 +429,7 @@ export class RateSheetState {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = null;
-      void this.load().catch((error: unknown) => this.host.failed(error, classifyStorageError(error)));
+      void this.load().catch((error: unknown) => this.failed(error));
     }, 120);
   }
 
