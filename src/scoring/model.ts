@@ -257,3 +257,24 @@ export type PersonStatus =
   | 'leave'
   /** 临时顶岗: in the weekly ranking and team averages, but not assessed (no grade). */
   | 'temporary';
+
+/**
+ * A template with nothing in it yet (monthly, summed total, one supervisor, competition ranks),
+ * with `parts` laid over it: where a new, an imported and a probing template all start.
+ */
+export function emptyTemplate(id: string, parts: Partial<Template> = {}): Template {
+  return {
+    id,
+    version: 1,
+    name: '',
+    description: '',
+    periodKind: 'month',
+    inputs: [],
+    sections: [],
+    total: { kind: 'sum' },
+    grades: [],
+    roles: [{ role: 'supervisor', weight: 1 }],
+    rankTies: 'competition',
+    ...parts,
+  };
+}

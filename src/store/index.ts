@@ -23,5 +23,5 @@ export * from './changes';
 export * from './roster-import';
 export * from './sheet-edits';
 export { observe } from './live';
-export { getDb, openDb, useDb, DB_NAME, watchDatabase } from './db';
+export { DB_NAME, watchDatabase } from './db';
 export * from './builtin-use';

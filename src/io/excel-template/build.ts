@@ -3,7 +3,7 @@
 // review and the check. Nothing is saved here; the wizard saves when the person accepts.
 import type { WorkBook } from '@e965/xlsx';
 import type { Node } from '../../formula/types';
-import type { GradeBand, Indicator, InputDef, OutputDef, PeriodKind, RuleKind, Section, Template, TotalDef } from '../../scoring/model';
+import { emptyTemplate, type GradeBand, type Indicator, type InputDef, type OutputDef, type PeriodKind, type RuleKind, type Section, type Template, type TotalDef } from '../../scoring/model';
 import { isSelfEntered, ruleFormula, validateTemplate, type Problem } from '../../scoring/index';
 import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
 import { cellAt, cellFormula, cellValue, isArrayFormula, isErrorValue, scalarOf } from './cells';
@@ -389,8 +389,7 @@ export function buildTemplate(workbook: ExcelWorkbook, mapping: ExcelMapping, op
 
   const gradeLabel = gradeField && grades.grades.length > 0 ? gradeField.name : freeName('等级', taken);
   const template: Template = {
-    ...EMPTY,
-    id: options.templateId ?? EMPTY.id,
+    ...emptyTemplate(options.templateId ?? 'excel-import'),
     name: mapping.title ?? mapping.sheet,
     source: workbook.fileName ? `${workbook.fileName} › ${mapping.sheet}` : mapping.sheet,
     periodKind: options.periodKind ?? 'month',
@@ -422,16 +421,3 @@ export function buildTemplate(workbook: ExcelWorkbook, mapping: ExcelMapping, op
   };
 }
 
-const EMPTY: Template = {
-  id: 'excel-import',
-  version: 1,
-  name: '',
-  description: '',
-  periodKind: 'month',
-  inputs: [],
-  sections: [],
-  total: { kind: 'sum' },
-  grades: [],
-  roles: [{ role: 'supervisor', weight: 1 }],
-  rankTies: 'competition',
-};

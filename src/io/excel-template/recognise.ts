@@ -5,7 +5,7 @@
 // recognised rule is checked against the formula it replaces; on any difference the formula stays.
 import type { Node, ScopeValue } from '../../formula/index';
 import { printFormula } from '../../formula/index';
-import type { Band, ComparisonOp, DeductionItem, GradeBand, Indicator, LevelRow, Rule, Template } from '../../scoring/model';
+import { emptyTemplate, type Band, type ComparisonOp, type DeductionItem, type GradeBand, type Indicator, type LevelRow, type Rule, type Template } from '../../scoring/model';
 import { gradeFormula, ruleFormula } from '../../scoring/index';
 import { printKaohe } from './excel-formula';
 import { chainOf, comparisonOf, constantOf, linearOf, literalOf, sameTree, type Interval } from './shapes';
@@ -27,19 +27,7 @@ export interface RecognisedRule {
 }
 
 /** Only the parts of a template `ruleFormula` and `gradeFormula` read. */
-const PROBE_TEMPLATE: Template = {
-  id: 'excel-probe',
-  version: 1,
-  name: '',
-  description: '',
-  periodKind: 'month',
-  inputs: [],
-  sections: [],
-  total: { kind: 'sum' },
-  grades: [],
-  roles: [{ role: 'supervisor', weight: 1 }],
-  rankTies: 'competition',
-};
+const PROBE_TEMPLATE: Template = emptyTemplate('excel-probe');
 
 function formulaRule(ast: Node, max: number | undefined): RecognisedRule {
   return { rule: { kind: 'formula', formula: printKaohe(ast) }, max };

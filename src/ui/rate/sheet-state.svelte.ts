@@ -25,7 +25,7 @@ import {
 import { crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
 import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, teamInputsOf, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
-import { loadHistory, outcomeOf } from './history';
+import { loadEarlierPeriods, outcomeOf } from '../state/earlier-periods';
 import { applyFeed, weekPeriodIdsOf } from './sync';
 import { createGridData, NO_FLAGS, NO_IDS, NO_NAMES, statusLabel, STATUSES, teamNameMap } from './sheet-data';
 import { rateColumns, type RoleMode } from './columns';
@@ -191,7 +191,7 @@ export class RateSheetState {
       this.finishScoring(model);
     }
     const depth = hasFlags(model) ? historyDepth(crossPeriodRules(model.template)) : 0;
-    const earlier = depth > 0 ? await loadHistory(data.period, depth) : [];
+    const earlier = depth > 0 ? (await loadEarlierPeriods(data.period, depth)).map((period) => period.snapshot) : [];
     const calibrations = earlier.length > 0 ? await listCalibrations(data.period.id) : [];
     if (ticket !== this.loadTicket || this.model !== model) return true;
     this.calibrations = calibrations;
@@ -215,7 +215,7 @@ export class RateSheetState {
     const model = this.model;
     if (model && !model.pending && hasFlags(model) && this.earlier.length > 0) {
       // The same engine and the same outcomes as the dashboard's cross-period flags.
-      this.flags = flagsByPerson(crossPeriodFlags([...this.earlier, outcomeOf(model, this.calibrations)], crossPeriodRules(model.template)));
+      this.flags = flagsByPerson(crossPeriodFlags([...this.earlier, outcomeOf(model.data, model.scored.sheet, this.calibrations)], crossPeriodRules(model.template)));
     } else if (this.flags.size > 0) {
       this.flags = NO_FLAGS;
     }

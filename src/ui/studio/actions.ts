@@ -2,7 +2,7 @@
 // Plain async functions (no Svelte) so the unit tests drive them against a fake IndexedDB.
 import { createTemplate, saveTemplate, type TemplateRecord } from '../../store/index';
 import { readTemplateFile, templateFileName, templateFileText, type TemplateFileProblem } from '../../io/template-file';
-import type { Template } from '../../scoring/model';
+import { emptyTemplate, type Template } from '../../scoring/model';
 
 export type ImportResult = { readonly ok: true; readonly record: TemplateRecord } | { readonly ok: false; readonly problems: readonly TemplateFileProblem[] };
 
@@ -17,24 +17,16 @@ export interface BlankNames {
 /** A new, valid template to build from scratch: one section, one indicator, the usual grades. */
 export function blankTemplate(names: BlankNames): Template {
   const [excellent, good, pass, fail] = names.grades;
-  return {
-    id: '',
-    version: 1,
+  return emptyTemplate('', {
     name: names.template,
-    description: '',
-    periodKind: 'month',
-    inputs: [],
     sections: [{ id: 'section_1', name: names.section, combine: 'sum', indicators: [{ id: 'indicator_1', name: names.indicator, quantitative: false, max: 100, rule: { kind: 'direct' } }] }],
-    total: { kind: 'sum' },
     grades: [
       { label: excellent, min: 90, minInclusive: true },
       { label: good, min: 70, minInclusive: true },
       { label: pass, min: 60, minInclusive: true },
       { label: fail, min: null, minInclusive: true, failing: true },
     ],
-    roles: [{ role: 'supervisor', weight: 1 }],
-    rankTies: 'competition',
-  };
+  });
 }
 
 export async function createBlankTemplate(workspaceId: string, names: BlankNames): Promise<TemplateRecord> {

@@ -8,9 +8,11 @@ import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrati
 import type { Template } from '../../../src/scoring/model';
 import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../src/scoring/cross-period';
 import { scorePeriod } from '../../../src/scoring/score';
-import { loadHistory, outcomeOf } from '../../../src/ui/rate/history';
+import { earlierPeriodOf, loadEarlierPeriods, outcomeOf } from '../../../src/ui/state/earlier-periods';
 import { buildModel } from '../../../src/ui/rate/sheet-model';
-import { loadEarlierPeriods, snapshotOf } from '../../../src/ui/dashboard/history';
+
+/** The rating sheet's read: the consecutive periods its rules need, just before the open one. */
+const sheetHistory = async (period: Parameters<typeof loadEarlierPeriods>[0], depth: number) => (await loadEarlierPeriods(period, depth)).map((p) => p.snapshot);
 
 let db: KaoheDb;
 beforeEach(() => {
@@ -72,7 +74,7 @@ const expected = [
 ];
 
 it('the rating sheet and the dashboard flag the same people for the same hand-worked months', async () => {
-  const { periods, record, nameOf } = await threeMonths();
+  const { periods, nameOf } = await threeMonths();
   const november = periods[2]!;
   const data = (await loadPeriodSheet(november.id))!;
   const rules = crossPeriodRules(template);
@@ -80,13 +82,13 @@ it('the rating sheet and the dashboard flag the same people for the same hand-wo
     flags.map((flag) => [nameOf.get(flag.personId), `${flag.rule.kind === 'consecutiveRank' ? `连续 ${flag.rule.periods} 个周期排名前 1` : `连续 ${flag.rule.periods} 个周期不及格`} ← ${flag.rule.id}`, flag.periods]);
 
   // The sheet: the months the rules need before the open one, then the open sheet itself.
-  const earlier = await loadHistory(november, historyDepth(rules));
-  const sheetFlags = crossPeriodFlags([...earlier, outcomeOf(buildModel(data), await listCalibrations(november.id))], rules);
+  const earlier = await sheetHistory(november, historyDepth(rules));
+  const sheetFlags = crossPeriodFlags([...earlier, outcomeOf(data, buildModel(data).scored.sheet, await listCalibrations(november.id))], rules);
   expect(shown(sheetFlags)).toEqual(expected);
 
   // The dashboard: every earlier month of the series, then the selected one.
-  const history = await loadEarlierPeriods(november, record.familyId);
-  const current = snapshotOf(data, scorePeriod(data.template.body, data.input).sheet, await listCalibrations(november.id));
+  const history = await loadEarlierPeriods(november);
+  const current = earlierPeriodOf(data, scorePeriod(data.template.body, data.input).sheet, await listCalibrations(november.id));
   const dashboardFlags = crossPeriodFlags([...history.map((h) => h.snapshot), current.snapshot], rules);
   expect(shown(dashboardFlags)).toEqual(expected);
 });
@@ -98,7 +100,7 @@ it('a calibration in the open month counts on the sheet too', async () => {
   await setCalibration(november.id, bing, { grade: '合格', computedGrade: '不合格', reason: '复核' });
   const data = (await loadPeriodSheet(november.id))!;
   const rules = crossPeriodRules(template);
-  const flags = crossPeriodFlags([...(await loadHistory(november, 2)), outcomeOf(buildModel(data), await listCalibrations(november.id))], rules);
+  const flags = crossPeriodFlags([...(await sheetHistory(november, 2)), outcomeOf(data, buildModel(data).scored.sheet, await listCalibrations(november.id))], rules);
   expect(flags.map((flag) => nameOf.get(flag.personId))).toEqual(['甲']);
 });
 
@@ -108,5 +110,5 @@ it('looks no further back than a gap in the months', async () => {
   await createPeriod(workspaceId, { kind: 'month', key: '2026-08', templateId: record.id });
   await createPeriod(workspaceId, { kind: 'month', key: '2026-10', templateId: record.id });
   const november = await createPeriod(workspaceId, { kind: 'month', key: '2026-11', templateId: record.id });
-  expect((await loadHistory(november, 2)).map((outcome) => outcome.key)).toEqual(['2026-10']);
+  expect((await sheetHistory(november, 2)).map((outcome) => outcome.key)).toEqual(['2026-10']);
 });

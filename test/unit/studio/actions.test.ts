@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../store/helpers';
-import { createExampleWorkspace, getDb, listTemplates, listVersions } from '../../../src/store/index';
+import { createExampleWorkspace, listTemplates, listVersions } from '../../../src/store/index';
+import { getDb } from '../../../src/store/db';
 import type { KaoheDb } from '../../../src/store/db';
 import { blankTemplate, createBlankTemplate, duplicateTemplate, exportTemplate, importTemplateFile, saveEdit } from '../../../src/ui/studio/actions';
 import { restoreTemplate } from '../../../src/scoring/index';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../store/helpers';
 import type { KaoheDb } from '../../../src/store/db';
 import { addPerson, createPeriod, createTemplate, createWorkspace, saveTemplate, setCalibration, setEntries } from '../../../src/store/index';
-import { loadEarlierPeriods } from '../../../src/ui/dashboard/history';
+import { loadEarlierPeriods } from '../../../src/ui/state/earlier-periods';
 import { personSeries, teamSeries } from '../../../src/scoring/trends';
 import { crossPeriodFlags, DEFAULT_CROSS_PERIOD_RULES } from '../../../src/scoring/cross-period';
 import type { Template } from '../../../src/scoring/model';
@@ -61,7 +61,7 @@ describe('earlier periods for the trends', () => {
     const october = await rate('2026-10', v2.id, [92, 45]);
     await setCalibration(september.id, b.id, { grade: '达标', computedGrade: '未达标', reason: '特殊情况' });
 
-    const earlier = await loadEarlierPeriods(october, record.familyId);
+    const earlier = await loadEarlierPeriods(october);
     expect(earlier.map((e) => e.snapshot.key)).toEqual(['2026-08', '2026-09']);
     expect(earlier.map((e) => e.snapshot.periodId)).toEqual([august.id, september.id]);
     expect(earlier[0]!.snapshot.people.map((p) => [p.total, p.grade, p.rank])).toEqual([
