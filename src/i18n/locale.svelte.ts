@@ -13,24 +13,28 @@ function initialLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
-let current = $state<Locale>(initialLocale());
+/** The language shown. One instance for the app. */
+class I18n {
+  private current = $state<Locale>(initialLocale());
 
-export const i18n = {
   get locale(): Locale {
-    return current;
-  },
+    return this.current;
+  }
+
   set locale(next: Locale) {
-    current = next;
+    this.current = next;
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
       // Not remembered, but still switched for this session.
     }
     if (typeof document !== 'undefined') document.documentElement.lang = next;
-  },
-};
+  }
+}
+
+export const i18n = new I18n();
 
 /** Translate in the current language; reading `i18n.locale` makes callers re-render on switch. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return translate(current, key, params);
+  return translate(i18n.locale, key, params);
 }

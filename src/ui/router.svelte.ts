@@ -13,22 +13,28 @@ function parse(hash: string): { route: PageRoute; params: Readonly<Record<string
   return { route, params: Object.fromEntries(new URLSearchParams(query)) };
 }
 
-let state = $state(parse(globalThis.location?.hash ?? ''));
+/** The page shown and its parameters, following the address's hash. One instance for the app. */
+class Router {
+  private state = $state(parse(globalThis.location?.hash ?? ''));
 
-if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => {
-    state = parse(window.location.hash);
-  });
+  constructor() {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('hashchange', () => {
+        this.state = parse(window.location.hash);
+      });
+    }
+  }
+
+  get route(): PageRoute {
+    return this.state.route;
+  }
+
+  get params(): Readonly<Record<string, string>> {
+    return this.state.params;
+  }
 }
 
-export const router = {
-  get route(): PageRoute {
-    return state.route;
-  },
-  get params(): Readonly<Record<string, string>> {
-    return state.params;
-  },
-};
+export const router = new Router();
 
 export function hrefFor(route: PageRoute, params?: Record<string, string>): string {
   const pairs = Object.entries(params ?? {}).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);

@@ -3,27 +3,35 @@
 import { loadReviewInputs } from './review-data';
 import { NO_REVIEW_INPUTS, reviewLookup, type ReviewLookup } from './review-rows';
 
-const loaded = $state<{ periodId: string; lookup: ReviewLookup }>({ periodId: '', lookup: reviewLookup(NO_REVIEW_INPUTS) });
-let pending = '';
+const NONE = reviewLookup(NO_REVIEW_INPUTS);
 
-// Leaving the print view forgets what it read: the next print reads the reviews as they are then.
-if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => {
-    if (window.location.hash.startsWith('#/print')) return;
-    pending = '';
-    loaded.periodId = '';
-  });
-}
+/** The review lookups the print view has read. One instance for the app. */
+class PrintReviews {
+  private loaded = $state.raw<{ periodId: string; lookup: ReviewLookup }>({ periodId: '', lookup: NONE });
+  private pending = '';
 
-/** The review lookups of a period; empty until read (the cards redraw when they arrive). */
-export function printReview(periodId: string): ReviewLookup {
-  if (periodId !== '' && loaded.periodId !== periodId && pending !== periodId) {
-    pending = periodId;
-    void loadReviewInputs(periodId).then((inputs) => {
-      if (pending !== periodId) return;
-      loaded.periodId = periodId;
-      loaded.lookup = reviewLookup(inputs);
-    });
+  constructor() {
+    // Leaving the print view forgets what it read: the next print reads the reviews as they are then.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('hashchange', () => {
+        if (window.location.hash.startsWith('#/print')) return;
+        this.pending = '';
+        this.loaded = { periodId: '', lookup: NONE };
+      });
+    }
   }
-  return loaded.periodId === periodId ? loaded.lookup : reviewLookup(NO_REVIEW_INPUTS);
+
+  /** The review lookups of a period; empty until read (the cards redraw when they arrive). */
+  of(periodId: string): ReviewLookup {
+    if (periodId !== '' && this.loaded.periodId !== periodId && this.pending !== periodId) {
+      this.pending = periodId;
+      void loadReviewInputs(periodId).then((inputs) => {
+        if (this.pending !== periodId) return;
+        this.loaded = { periodId, lookup: reviewLookup(inputs) };
+      });
+    }
+    return this.loaded.periodId === periodId ? this.loaded.lookup : NONE;
+  }
 }
+
+export const printReviews = new PrintReviews();

@@ -34,109 +34,97 @@ function placeOf(target: EventTarget | null): string | undefined {
   return target instanceof Element ? (target.closest<HTMLElement>('[data-notices]')?.dataset.notices ?? undefined) : undefined;
 }
 
-function createSession() {
-  let workspaceId = $state<string | undefined>(undefined);
-  let persistence = $state<PersistenceState | 'pending'>('pending');
-  let notice = $state<Notice | null>(null);
+class Session {
+  /** The open workspace. */
+  workspaceId = $state<string | undefined>(undefined);
+  persistence = $state<PersistenceState | 'pending'>('pending');
+  /** The message on screen, if any. */
+  notice = $state<Notice | null>(null);
   /** How many <Notices> show each place right now. */
-  let shown = $state<Record<string, number>>({});
+  private shown = $state<Record<string, number>>({});
   /** Where the person last clicked, typed or moved the focus: where their actions' messages go. */
-  let lastPlace: string | undefined;
+  private lastPlace: string | undefined;
 
-  function notify(kind: Notice['kind'], text: string, place: string | undefined = lastPlace, action?: NoticeAction): void {
-    notice = { kind, text, ...(place === undefined ? {} : { place }), ...(action ? { action } : {}) };
+  private readonly remember = (event: Event): void => {
+    this.lastPlace = placeOf(event.target);
+  };
+
+  notify(kind: Notice['kind'], text: string, place: string | undefined = this.lastPlace, action?: NoticeAction): void {
+    this.notice = { kind, text, ...(place === undefined ? {} : { place }), ...(action ? { action } : {}) };
   }
 
-  function remember(event: Event): void {
-    lastPlace = placeOf(event.target);
+  dismiss(): void {
+    this.notice = null;
+  }
+
+  /** A <Notices> shows `place` from now on; the returned function says it no longer does. */
+  showPlace(place: string): () => void {
+    this.shown = { ...this.shown, [place]: (this.shown[place] ?? 0) + 1 };
+    return () => {
+      this.shown = { ...this.shown, [place]: Math.max(0, (this.shown[place] ?? 0) - 1) };
+    };
+  }
+
+  /** Is the message shown next to what it is about (else the corner shows it)? */
+  isShownInPlace(message: Notice): boolean {
+    return message.place !== undefined && (this.shown[message.place] ?? 0) > 0;
   }
 
   /** Turn a failed write into a message that says what to do; nothing is thrown further. */
-  function reportError(error: unknown): void {
+  reportError(error: unknown): void {
     const problem = classifyStorageError(error);
-    if (problem === 'quota') return notify('error', t('shell.storage.quota'));
-    if (problem === 'blocked') return notify('error', t('shell.storage.blocked'));
-    if (problem === 'appealOpen') return notify('error', t('review.error.appealOpen'));
+    if (problem === 'quota') return this.notify('error', t('shell.storage.quota'));
+    if (problem === 'blocked') return this.notify('error', t('shell.storage.blocked'));
+    if (problem === 'appealOpen') return this.notify('error', t('review.error.appealOpen'));
     const message = error instanceof Error ? error.message : String(error);
-    notify('error', t('shell.storage.failed', { message }));
+    this.notify('error', t('shell.storage.failed', { message }));
+  }
+
+  async start(): Promise<void> {
+    for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, this.remember, true);
+    // A newer tab upgraded the schema: never keep writing with the old one.
+    watchDatabase({
+      versionChanged: () => {
+        this.notify('info', t('shell.storage.reload'));
+        setTimeout(() => window.location.reload(), 1500);
+      },
+      blocked: () => this.notify('error', t('shell.storage.blocked')),
+    });
+    try {
+      this.workspaceId = await ensureWorkspace(t('home.example.name'));
+      this.scheduleDailyBackup(this.workspaceId);
+    } catch (error) {
+      this.reportError(error);
+    }
+    this.persistence = await requestPersistence();
+  }
+
+  async resetExample(): Promise<void> {
+    if (!this.workspaceId) return;
+    try {
+      this.workspaceId = await resetExampleWorkspace(this.workspaceId, t('home.example.name'));
+      this.notify('info', t('home.example.resetDone'));
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  /** Switch to another workspace (after a restore); it becomes the one opened next time too. */
+  openWorkspace(id: string): void {
+    this.workspaceId = id;
   }
 
   /**
    * The daily automatic backup copies the whole workspace. It runs in the backup worker, and
    * still waits until the page has been idle a while: its reads share the disk with the first view.
    */
-  function scheduleDailyBackup(id: string): void {
-    const run = () => void backupJobs().keepDaily(id).catch(reportError);
+  private scheduleDailyBackup(id: string): void {
+    const run = () => void backupJobs().keepDaily(id).catch((error: unknown) => this.reportError(error));
     setTimeout(() => {
       if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 30_000 });
       else run();
     }, 20_000);
   }
-
-  async function start(): Promise<void> {
-    for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, remember, true);
-    // A newer tab upgraded the schema: never keep writing with the old one.
-    watchDatabase({
-      versionChanged: () => {
-        notify('info', t('shell.storage.reload'));
-        setTimeout(() => window.location.reload(), 1500);
-      },
-      blocked: () => notify('error', t('shell.storage.blocked')),
-    });
-    try {
-      workspaceId = await ensureWorkspace(t('home.example.name'));
-      scheduleDailyBackup(workspaceId);
-    } catch (error) {
-      reportError(error);
-    }
-    persistence = await requestPersistence();
-  }
-
-  async function resetExample(): Promise<void> {
-    if (!workspaceId) return;
-    try {
-      workspaceId = await resetExampleWorkspace(workspaceId, t('home.example.name'));
-      notify('info', t('home.example.resetDone'));
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  /** Switch to another workspace (after a restore); it becomes the one opened next time too. */
-  function openWorkspace(id: string): void {
-    workspaceId = id;
-  }
-
-  return {
-    get workspaceId() {
-      return workspaceId;
-    },
-    get persistence() {
-      return persistence;
-    },
-    get notice() {
-      return notice;
-    },
-    dismiss(): void {
-      notice = null;
-    },
-    /** A <Notices> shows `place` from now on; the returned function says it no longer does. */
-    showPlace(place: string): () => void {
-      shown = { ...shown, [place]: (shown[place] ?? 0) + 1 };
-      return () => {
-        shown = { ...shown, [place]: Math.max(0, (shown[place] ?? 0) - 1) };
-      };
-    },
-    /** Is the message shown next to what it is about (else the corner shows it)? */
-    isShownInPlace(message: Notice): boolean {
-      return message.place !== undefined && (shown[message.place] ?? 0) > 0;
-    },
-    notify,
-    reportError,
-    start,
-    resetExample,
-    openWorkspace,
-  };
 }
 
-export const session = createSession();
+export const session = new Session();

@@ -22,95 +22,88 @@ function firstSelection(template: Template): Selection {
   return first ? { kind: 'indicator', id: first.id } : { kind: 'settings' };
 }
 
-export function createEditor(record: TemplateRecord) {
-  let current = $state.raw<TemplateRecord>(record);
-  let saved = $state.raw<Template>(record.body);
-  let template = $state.raw<Template>(record.body);
-  let selection = $state.raw<Selection>(firstSelection(record.body));
-  let past = $state.raw<readonly Template[]>([]);
-  let future = $state.raw<readonly Template[]>([]);
-  let lastKey = '';
-  let lastAt = 0;
-  const problems = $derived<Problem[]>(validateTemplate(template));
+export class Editor {
+  /** The stored record the work started from (after a save, the one saved). */
+  record: TemplateRecord;
+  /** The working template, as edited. */
+  template: Template;
+  /** The template as last saved. */
+  saved: Template;
+  selection: Selection;
+  /** What is wrong with the working template, as it is edited. */
+  readonly problems: Problem[];
+  private past = $state.raw<readonly Template[]>([]);
+  private future = $state.raw<readonly Template[]>([]);
+  private lastKey = '';
+  private lastAt = 0;
 
-  function edit(next: Template, key = ''): void {
-    if (next === template) return;
+  constructor(record: TemplateRecord) {
+    this.record = $state.raw(record);
+    this.saved = $state.raw(record.body);
+    this.template = $state.raw(record.body);
+    this.selection = $state.raw(firstSelection(record.body));
+    this.problems = $derived(validateTemplate(this.template));
+  }
+
+  /** There is work that is not saved. */
+  get dirty(): boolean {
+    return this.template !== this.saved;
+  }
+
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** The template becomes `next`; edits with the same `key` in quick succession are one undo step. */
+  edit(next: Template, key = ''): void {
+    if (next === this.template) return;
     const now = Date.now();
-    const coalesce = key !== '' && key === lastKey && now - lastAt < COALESCE_MS;
-    if (!coalesce) past = [...past, template].slice(-MAX_UNDO);
-    future = [];
-    lastKey = key;
-    lastAt = now;
-    template = next;
+    const coalesce = key !== '' && key === this.lastKey && now - this.lastAt < COALESCE_MS;
+    if (!coalesce) this.past = [...this.past, this.template].slice(-MAX_UNDO);
+    this.future = [];
+    this.lastKey = key;
+    this.lastAt = now;
+    this.template = next;
   }
 
-  function undo(): void {
-    const previous = past[past.length - 1];
+  undo(): void {
+    const previous = this.past[this.past.length - 1];
     if (!previous) return;
-    past = past.slice(0, -1);
-    future = [template, ...future];
-    template = previous;
-    lastKey = '';
+    this.past = this.past.slice(0, -1);
+    this.future = [this.template, ...this.future];
+    this.template = previous;
+    this.lastKey = '';
   }
 
-  function redo(): void {
-    const next = future[0];
+  redo(): void {
+    const next = this.future[0];
     if (!next) return;
-    future = future.slice(1);
-    past = [...past, template];
-    template = next;
-    lastKey = '';
+    this.future = this.future.slice(1);
+    this.past = [...this.past, this.template];
+    this.template = next;
+    this.lastKey = '';
   }
 
-  return {
-    get record() {
-      return current;
-    },
-    get template() {
-      return template;
-    },
-    get saved() {
-      return saved;
-    },
-    get selection() {
-      return selection;
-    },
-    set selection(next: Selection) {
-      selection = next;
-    },
-    get problems() {
-      return problems;
-    },
-    get dirty() {
-      return template !== saved;
-    },
-    get canUndo() {
-      return past.length > 0;
-    },
-    get canRedo() {
-      return future.length > 0;
-    },
-    edit,
-    undo,
-    redo,
-    /** After a save: the stored record (maybe a new version) is the new baseline. */
-    savedAs(next: TemplateRecord): void {
-      current = next;
-      saved = next.body;
-      template = next.body;
-      lastKey = '';
-    },
-    /** Throw the unsaved work away. */
-    discard(): void {
-      past = [];
-      future = [];
-      template = saved;
-      lastKey = '';
-    },
-  };
-}
+  /** After a save: the stored record (maybe a new version) is the new baseline. */
+  savedAs(next: TemplateRecord): void {
+    this.record = next;
+    this.saved = next.body;
+    this.template = next.body;
+    this.lastKey = '';
+  }
 
-export type Editor = ReturnType<typeof createEditor>;
+  /** Throw the unsaved work away. */
+  discard(): void {
+    this.past = [];
+    this.future = [];
+    this.template = this.saved;
+    this.lastKey = '';
+  }
+}
 
 // Not reactive on purpose: a session is created while the studio derives its editor, and
 // nothing renders from the record itself (only from each session's own state).
@@ -120,7 +113,7 @@ const sessions: Record<string, Editor> = Object.create(null) as Record<string, E
 export function editorFor(record: TemplateRecord): Editor {
   const open = sessions[record.familyId];
   if (open && (open.dirty || open.record.id === record.id)) return open;
-  const editor = createEditor(record);
+  const editor = new Editor(record);
   sessions[record.familyId] = editor;
   return editor;
 }
