@@ -4,6 +4,7 @@
 // (`dropRoster`); a read that finds none reads the table and packs it again just after.
 import { getDb } from './db';
 import type { PersonRecord } from './records';
+import { byEmployeeNoThenName } from './order';
 
 export interface RosterRecord {
   workspaceId: string;
@@ -71,6 +72,8 @@ async function buildRoster(workspaceId: string): Promise<void> {
   await db.transaction('rw', db.people, db.rosters, async () => {
     if (await db.rosters.get(workspaceId)) return;
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
-    await db.rosters.put(packRoster(workspaceId, people));
+    // Packed in the roster's order: the sheets and the roster sort it again, and a sorted list
+    // sorts in one pass (10,000 comparisons instead of 130,000 through the collator).
+    await db.rosters.put(packRoster(workspaceId, people.sort(byEmployeeNoThenName)));
   });
 }
