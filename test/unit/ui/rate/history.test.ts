@@ -2,15 +2,15 @@
 // rating sheet (the consecutive months before the open one, then the open sheet) and the
 // dashboard (every earlier month of the series, then the selected one) give the same flags.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import type { KaoheDb } from '../../../src/store/db';
-import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrations, listPeople, loadPeriodSheet, setCalibration, setEntries } from '../../../src/store/index';
-import type { Template } from '../../../src/scoring/model';
-import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../src/scoring/cross-period';
-import { scorePeriod } from '../../../src/scoring/score';
-import { loadHistory, outcomeOf } from '../../../src/ui/rate/history';
-import { buildModel } from '../../../src/ui/rate/sheet-model';
-import { loadEarlierPeriods, snapshotOf } from '../../../src/ui/dashboard/history';
+import { freshDb } from '../../store/helpers';
+import type { KaoheDb } from '../../../../src/store/db';
+import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrations, listPeople, loadPeriodSheet, setCalibration, setEntries } from '../../../../src/store/index';
+import type { Template } from '../../../../src/scoring/model';
+import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../../src/scoring/cross-period';
+import { scorePeriod } from '../../../../src/scoring/score';
+import { loadHistory, outcomeOf } from '../../../../src/ui/rate/history';
+import { buildModel } from '../../../../src/ui/rate/sheet-model';
+import { loadEarlierPeriods, snapshotOf } from '../../../../src/ui/dashboard/history';
 
 let db: KaoheDb;
 beforeEach(() => {
