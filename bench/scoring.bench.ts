@@ -251,7 +251,7 @@ export async function run(): Promise<void> {
     if (rank !== raw[row]) rankVsRaw += 1;
     if (rank !== kaohe.ranks[row]) rankVsKaohe += 1;
   }
-  // Ties that exist only at 15 significant digits (Kaohe settles totals before ranking).
+  // Ties that exist only at 15 significant digits (Kaohe rounds totals to Excel's precision before ranking).
   const noiseTies = kaohe.ranks.filter((rank, row) => rank !== raw[row]).length;
   console.log(
     `hyperformula: ${ms(hfTime)} build + evaluation (one run after a 1,000-person warm-up; ${layout.rows[0]!.length} columns × ${PEOPLE} rows; ` +
