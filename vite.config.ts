@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
 // Vite builds a static folder with relative asset URLs (base './') so the page works from any
-// static host and sub-path; the same file configures vitest for the pure parts.
+// static host and sub-path. The same file configures vitest: every test/unit/**/*.test.ts, in Node
+// with no DOM — the formula and scoring core, the store on fake-indexeddb, io, i18n, and the UI's
+// helpers and .svelte.ts state classes (runes compiled by the Svelte plugin below). Components are
+// tested in a real browser by Playwright (test/browser/).
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 

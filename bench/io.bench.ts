@@ -1,7 +1,8 @@
 // Import and export at scale: 100,000 people × 20 columns of CSV parsed, validated and stored
 // (fake-indexeddb in Node), and the same sheet exported as xlsx with live formulas. Each figure is
 // printed against the library doing the bare job on the same data in the same run: papaparse
-// parsing the text, SheetJS writing the same values. Rows: KAOHE_BENCH_ROWS (default 100,000).
+// parsing the text, SheetJS writing the same values. Every figure is the median of several runs
+// (QUICK_RUNS, SLOW_RUNS, STORE_RUNS). Rows: KAOHE_BENCH_ROWS (default 100,000).
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
@@ -22,9 +23,16 @@ import type { RawTable } from '../src/io/table';
 import type { ImportContext, ImportPlan } from '../src/io/validate';
 import type { MatchIndex } from '../src/io/mapping';
 import { getHeapStatistics } from 'node:v8';
-import { storeInChromium } from './browser-store';
+import { storeInChromium, type BrowserStore } from './browser-store';
+import { collect, median } from './lib/timing';
 
 const ROWS = Number(process.env.KAOHE_BENCH_ROWS ?? 100_000);
+/** Runs of each parsing step (under a second each); the median is reported. */
+const QUICK_RUNS = 5;
+/** Runs of each export step (seconds each at 100,000 rows); the median is reported. */
+const SLOW_RUNS = 3;
+/** Runs of each store (a fresh database each time); the median is reported. */
+const STORE_RUNS = 3;
 /** 工号, 姓名 and 18 indicators scored 0–10. */
 const INDICATORS = 18;
 
@@ -66,20 +74,20 @@ function csvText(template: Template): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function time<T>(work: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = work();
-  return { value, ms: performance.now() - start };
-}
-
-/** Best of a few runs, for the quick steps (first runs include warming up). */
-function best<T>(runs: number, work: () => T): { value: T; ms: number } {
-  let result = time(work);
-  for (let i = 1; i < runs; i++) {
-    const next = time(work);
-    if (next.ms < result.ms) result = next;
+/**
+ * Median milliseconds of `runs` calls, with a collection before each so one run's garbage is not
+ * billed to the next; the value is the last run's. The first run's warm-up is one sample of several.
+ */
+function medianOf<T>(runs: number, work: () => T): { value: T; ms: number } {
+  const samples: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    collect();
+    const start = performance.now();
+    value = work();
+    samples.push(performance.now() - start);
   }
-  return result;
+  return { value: value as T, ms: median(samples) };
 }
 
 /** The longest stretch the event loop was blocked while `work` ran (10 ms ticks). */
@@ -98,11 +106,6 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   } finally {
     clearInterval(timer);
   }
-}
-
-/** Collect garbage between sections (`npm run bench` passes --expose-gc): one section's heap must not slow the next. */
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function line(label: string, ms: number, baseline?: { name: string; ms: number }, target?: number): void {
@@ -139,18 +142,18 @@ function setup(): Setup {
 function importSection({ template, context, index }: Setup): { table: RawTable; plan: ImportPlan; ms: number; papa: number } {
   const text = csvText(template);
   const bytes = new TextEncoder().encode(text);
-  console.log(`${ROWS.toLocaleString('en')} rows × ${INDICATORS + 2} columns, ${(bytes.length / 1024 / 1024).toFixed(1)} MB of CSV`);
-  const papa = best(3, () => Papa.parse<string[]>(text, { skipEmptyLines: false }));
+  console.log(`${ROWS.toLocaleString('en')} rows × ${INDICATORS + 2} columns, ${(bytes.length / 1024 / 1024).toFixed(1)} MB of CSV; each parsing figure is the median of ${QUICK_RUNS} runs`);
+  const papa = medianOf(QUICK_RUNS, () => Papa.parse<string[]>(text, { skipEmptyLines: false }));
   line('papaparse alone: text → rows of strings', papa.ms);
   // What an importer built on papaparse alone would call: header row, numbers typed.
-  const papaTyped = best(3, () => Papa.parse<Record<string, unknown>>(text, { header: true, dynamicTyping: true, skipEmptyLines: true }));
+  const papaTyped = medianOf(QUICK_RUNS, () => Papa.parse<Record<string, unknown>>(text, { header: true, dynamicTyping: true, skipEmptyLines: true }));
   line('papaparse alone: header + dynamicTyping', papaTyped.ms);
-  const parsed = best(3, () => {
+  const parsed = medianOf(QUICK_RUNS, () => {
     const read = readCsv('bench.csv', bytes);
     if (!read.ok) throw new Error(read.problem.code);
     return read.table;
   });
-  const validated = best(3, () => validateImport(parsed.value, autoMap(parsed.value.rows[0]!, index, 0), context));
+  const validated = medianOf(QUICK_RUNS, () => validateImport(parsed.value, autoMap(parsed.value.rows[0]!, index, 0), context));
   const plan = validated.value;
   if (plan.errorCount > 0 || batchSize(plan.entries) !== ROWS * INDICATORS) throw new Error(`unexpected plan: ${plan.errorCount} errors, ${batchSize(plan.entries)} values`);
   line('ours: decode + parse (readCsv)', parsed.ms, { name: 'papaparse strings', ms: papa.ms });
@@ -175,23 +178,22 @@ function exportSection({ template, people }: Setup, plan: ImportPlan): void {
     locale: 'zh-CN',
     exportedAt: '2026-12-01 09:00',
   };
-  const scoring = time(() => scoredGrid(data));
+  console.log(`export: each figure is the median of ${SLOW_RUNS} runs`);
+  const scoring = medianOf(SLOW_RUNS, () => scoredGrid(data));
   const grid = scoring.value;
   const aoa = [grid.layout.columns.map((column) => column.header), ...grid.rows.map((row) => row.values.map((value) => (typeof value === 'object' && value !== null ? null : value)))];
-  const sheetjs = time(() => {
+  const sheetjs = medianOf(SLOW_RUNS, () => {
     const workbook = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(aoa, { dense: true }), 'S');
     const bytes: ArrayBuffer = XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true });
     return bytes;
   });
   line(`SheetJS alone: ${grid.layout.columns.length} columns of values`, sheetjs.ms);
-  gc();
-  const ours = time(() => exportScoresXlsx(data));
+  const ours = medianOf(SLOW_RUNS, () => exportScoresXlsx(data));
   line('ours: export xlsx (score, formulas, sheets, patch)', ours.ms, { name: 'SheetJS values', ms: sheetjs.ms }, 1.5);
   // The same file: SheetJS writing exactly the workbook we make (read back from our bytes).
   const same = XLSX.read(ours.value, { type: 'array', dense: true, cellFormula: true, cellNF: true, cellStyles: true });
-  gc();
-  const sheetjsSame = time(() => {
+  const sheetjsSame = medianOf(SLOW_RUNS, () => {
     const bytes: ArrayBuffer = XLSX.write(same, { type: 'array', bookType: 'xlsx', compression: true });
     return bytes;
   });
@@ -215,16 +217,24 @@ async function storeSection({ template, people, context, index }: Setup, table: 
   const heapGb = getHeapStatistics().heap_size_limit / 1024 ** 3;
   const rows = heapGb >= 6 ? ROWS : Math.min(ROWS, 20_000);
   const batch = rows === ROWS ? plan.entries : validateImport({ ...table, rows: table.rows.slice(0, rows + 1) }, autoMap(table.rows[0]!, index, 0), context).entries;
-  const db = openDb(`kaohe-bench-${process.pid}`);
-  useDb(db);
-  await db.workspaces.add({ id: 'w', name: 'bench', example: false, createdAt: 0, updatedAt: 0 });
-  await db.templates.add(templateRecord(template));
-  await db.periods.add({ id: 'm', workspaceId: 'w', kind: 'month', key: '2026-11', templateId: 'bench@1', teamId: '', locked: 0, createdAt: 0 });
-  await db.people.bulkAdd(people.slice(0, rows));
-  const stored = await longestBlock(() => applyImport('m', [], batch));
-  if (stored.value.changed !== rows * INDICATORS) throw new Error(`stored ${stored.value.changed} values`);
-  db.close();
-  await db.delete();
+  const runs: { ms: number; blockMs: number }[] = [];
+  for (let run = 0; run < STORE_RUNS; run++) {
+    // A fresh database each run: the same import into the same empty period.
+    const db = openDb(`kaohe-bench-${process.pid}-${run}`);
+    useDb(db);
+    await db.workspaces.add({ id: 'w', name: 'bench', example: false, createdAt: 0, updatedAt: 0 });
+    await db.templates.add(templateRecord(template));
+    await db.periods.add({ id: 'm', workspaceId: 'w', kind: 'month', key: '2026-11', templateId: 'bench@1', teamId: '', locked: 0, createdAt: 0 });
+    await db.people.bulkAdd(people.slice(0, rows));
+    collect();
+    const stored = await longestBlock(() => applyImport('m', [], batch));
+    if (stored.value.changed !== rows * INDICATORS) throw new Error(`stored ${stored.value.changed} values`);
+    runs.push({ ms: stored.ms, blockMs: stored.blockMs });
+    db.close();
+    await db.delete();
+  }
+  const stored = { ms: median(runs.map((run) => run.ms)), blockMs: median(runs.map((run) => run.blockMs)) };
+  console.log(`store: each figure is the median of ${STORE_RUNS} runs, a fresh database each`);
   const perValue = stored.ms / (rows * INDICATORS);
   if (rows === ROWS) {
     line('ours: store (one audited transaction, fake-indexeddb)', stored.ms);
@@ -241,22 +251,28 @@ async function browserSection({ template, people, context, index }: Setup, table
   if (process.env.KAOHE_BENCH_BROWSER === '0') return;
   const rows = Math.min(ROWS, 1_000);
   const slice = validateImport({ ...table, rows: table.rows.slice(0, rows + 1) }, autoMap(table.rows[0]!, index, 0), context);
-  const browser = await storeInChromium(templateRecord(template), people.slice(0, rows), slice.entries);
-  if (!browser) {
+  const runs = await storeInChromium(templateRecord(template), people.slice(0, rows), slice.entries, STORE_RUNS);
+  if (!runs) {
     console.log('  (no Chromium found: the real-IndexedDB check is skipped)');
     return;
   }
-  line(`ours: store ${batchSize(slice.entries).toLocaleString('en')} values in Chromium's IndexedDB`, browser.ms);
-  console.log(`  meanwhile the page had ${browser.longTasks} tasks over 50 ms, the longest ${browser.longestTaskMs.toFixed(0)} ms (writes go in chunks of 1,000 in one transaction)`);
+  const changed = runs.map((run) => run.changed);
+  if (changed.some((count) => count !== batchSize(slice.entries))) throw new Error(`Chromium stored ${changed.join(', ')} values`);
+  const of = (figure: (run: BrowserStore) => number) => median(runs.map(figure));
+  console.log(`Chromium: each figure is the median of ${runs.length} runs, a fresh database each`);
+  line(`ours: store ${batchSize(slice.entries).toLocaleString('en')} values in Chromium's IndexedDB`, of((run) => run.ms));
+  console.log(
+    `  meanwhile the page had ${of((run) => run.longTasks)} tasks over 50 ms, the longest ${of((run) => run.longestTaskMs).toFixed(0)} ms (writes go in chunks of 1,000 in one transaction)`,
+  );
 }
 
 export async function run(): Promise<void> {
   const base = setup();
   const imported = importSection(base);
-  gc();
+  collect();
   exportSection(base, imported.plan);
-  gc();
+  collect();
   await storeSection(base, imported.table, imported.plan, imported);
-  gc();
+  collect();
   await browserSection(base, imported.table);
 }

@@ -1,6 +1,6 @@
 // Bundled by bench/io.bench.ts into a page of Debian's Chromium: the store's import path running
 // on a real IndexedDB, where the figure for "store" means something.
-import { openDb, useDb } from '../src/store/db';
+import { getDb, openDb, useDb } from '../src/store/db';
 import { applyImport } from '../src/store/imports';
 
-export { openDb, useDb, applyImport };
+export { getDb, openDb, useDb, applyImport };

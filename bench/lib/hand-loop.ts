@@ -3,7 +3,7 @@
 // the template's formulas (first band that contains the value, MAX(floor, start − Σ), CLAMP,
 // RANK.EQ with ties sharing the best rank), so its totals must equal Kaohe's.
 import type { Band, ComparisonOp, Indicator, SheetEntry, SheetPerson, Template } from '../../src/scoring/index';
-import { gradeFor, settle } from '../../src/scoring/index';
+import { gradeFor, toExcelPrecision } from '../../src/scoring/index';
 import type { Workload } from './workload';
 
 /** Inputs as typed arrays: numbers as they are, levels as the index of the rule's level row. */
@@ -246,13 +246,13 @@ export function handScores(template: Template, columns: HandColumns): HandScores
 /** 1 = highest total; equal totals (at 15 significant digits) share the best rank. */
 function competitionRanks(totals: Float64Array): Int32Array {
   const size = totals.length;
-  const settled = Float64Array.from(totals, settle);
-  const order = Int32Array.from({ length: size }, (_, i) => i).sort((a, b) => settled[b]! - settled[a]!);
+  const rounded = Float64Array.from(totals, toExcelPrecision);
+  const order = Int32Array.from({ length: size }, (_, i) => i).sort((a, b) => rounded[b]! - rounded[a]!);
   const ranks = new Int32Array(size);
   let rank = 0;
   for (let position = 0; position < size; position++) {
     const row = order[position]!;
-    if (position === 0 || settled[row] !== settled[order[position - 1]!]) rank = position + 1;
+    if (position === 0 || rounded[row] !== rounded[order[position - 1]!]) rank = position + 1;
     ranks[row] = rank;
   }
   return ranks;

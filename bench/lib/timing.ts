@@ -40,6 +40,22 @@ export function timeMedian(work: () => void, runs: number, warmups = 2): { media
   return { median: median(samples), samples };
 }
 
+/**
+ * As timeMedian, for work that builds something to be released after each call (a HyperFormula
+ * instance, destroyed): the release is not timed.
+ */
+export function timeMedianBuild<T>(build: () => T, release: (built: T) => void, runs: number, warmups = 2): { median: number; samples: number[] } {
+  for (let i = 0; i < warmups; i++) release(build());
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collect();
+    let built: T | undefined;
+    samples.push(timeOnce(() => void (built = build())));
+    release(built as T);
+  }
+  return { median: median(samples), samples };
+}
+
 /** `38.2 ms`, `0.084 ms`, `2140 ms`: three significant digits at most, no exponent. */
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return `${value} ms`;

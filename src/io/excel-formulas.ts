@@ -4,7 +4,7 @@
 // WPS recompute the same numbers.
 import type { ExcelRefs } from '../formula/index';
 import { printExcel } from '../formula/index';
-import { num } from '../scoring/formula-text';
+import { numberLiteral } from '../scoring/formula-text';
 import type { RaterRole } from '../scoring/model';
 import type { LayoutColumn, SheetLayout } from './sheet-layout';
 import { columnLetter } from './table';
@@ -119,7 +119,7 @@ function combinedFormula(layout: SheetLayout, slot: number, row: number | string
     const l = letter(s);
     return l ? `${l}${row}` : '#N/A';
   });
-  const weights = plan.roles.map((role) => num(role.weight));
+  const weights = plan.roles.map((role) => numberLiteral(role.weight));
   const anyone = presence.join('+');
   const numerator = plan.roles.map((_, i) => `${weights[i]}*IF(${presence[i]}>0,${scores[i]},0)`).join('+');
   const denominator = plan.roles.map((_, i) => `${weights[i]}*(${presence[i]}>0)`).join('+');

@@ -1,4 +1,4 @@
-// The pay columns of an exported sheet (issue 14): 校准等级, 绩效系数, 绩效工资基数, 绩效工资 after
+// The pay columns of an exported sheet: 校准等级, 绩效系数, 绩效工资基数, 绩效工资 after
 // the scores. In the workbook the coefficient is a lookup of the final grade in a sheet of its own
 // (grade → coefficient) and the pay is base × coefficient rounded to cents, both live formulas; the
 // CSV holds the same values. Only written when the workspace has a coefficient table for the template.

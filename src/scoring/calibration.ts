@@ -2,7 +2,7 @@
 // or a forced curve), where a period breaks it, and the people nearest the grade edges who would
 // move to mend it. Pure: grades and totals in, counts and people out.
 import type { GradeBand } from './model';
-import { settle } from './composite';
+import { toExcelPrecision } from './composite';
 
 /** Shares are fractions (0.2 for 20%). `null` means no limit on that side. */
 export interface GradeLimit {
@@ -48,7 +48,7 @@ export function targetProblems(target: DistributionTarget, bands: readonly Grade
     return problems;
   }
   for (const row of target.shares) if (!isShare(row.share)) problems.push({ code: 'shareRange', grade: row.grade });
-  const sum = settle(target.shares.reduce((total, row) => total + row.share, 0));
+  const sum = toExcelPrecision(target.shares.reduce((total, row) => total + row.share, 0));
   if (Math.abs(sum - 1) > 1e-6) problems.push({ code: 'curveSum', sum });
   return problems;
 }
@@ -169,8 +169,8 @@ function movesOut(bands: readonly GradeBand[], index: number, total: number): Mo
   const band = bands[index]!;
   const below = bands[index + 1];
   const above = bands[index - 1];
-  if (below && band.min !== null) moves.push({ to: below.label, distance: settle(total - band.min) });
-  if (above && above.min !== null) moves.push({ to: above.label, distance: settle(above.min - total) });
+  if (below && band.min !== null) moves.push({ to: below.label, distance: toExcelPrecision(total - band.min) });
+  if (above && above.min !== null) moves.push({ to: above.label, distance: toExcelPrecision(above.min - total) });
   return moves;
 }
 
@@ -205,9 +205,9 @@ export function boundaryPeople(bands: readonly GradeBand[], check: LimitCheck, p
   const below = bands[index + 1];
   for (const person of movable) {
     if (above && person.grade === above.label && above.min !== null) {
-      found.push({ personId: person.personId, total: person.total, from: person.grade, to: band.label, distance: settle(person.total - above.min) });
+      found.push({ personId: person.personId, total: person.total, from: person.grade, to: band.label, distance: toExcelPrecision(person.total - above.min) });
     } else if (below && person.grade === below.label && band.min !== null) {
-      found.push({ personId: person.personId, total: person.total, from: person.grade, to: band.label, distance: settle(band.min - person.total) });
+      found.push({ personId: person.personId, total: person.total, from: person.grade, to: band.label, distance: toExcelPrecision(band.min - person.total) });
     }
   }
   return nearest(found, check.by);

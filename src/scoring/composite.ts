@@ -1,6 +1,6 @@
 // Section scores, the total and the grade, written as formulas (总分 = 业绩×80% + 行为×20%).
 import type { GradeBand, Indicator, Section, Template } from './model';
-import { nameRef, num, percent, str, sumOf } from './formula-text';
+import { nameRef, numberLiteral, percent, stringLiteral, sumOf } from './formula-text';
 
 export const DEFAULT_LABELS = { total: '总分', grade: '等级', rank: '排名' } as const;
 
@@ -34,8 +34,8 @@ export function sectionMax(section: Section): number {
 function scaledTerm(name: string, numerator: number, denominator: number): string {
   const factor = numerator / denominator;
   if (Math.abs(factor - 1) < 1e-12) return nameRef(name);
-  if (denominator === 1) return `${nameRef(name)}*${num(numerator)}`;
-  return `${nameRef(name)}/${num(denominator)}*${num(numerator)}`;
+  if (denominator === 1) return `${nameRef(name)}*${numberLiteral(numerator)}`;
+  return `${nameRef(name)}/${numberLiteral(denominator)}*${numberLiteral(numerator)}`;
 }
 
 export function sectionFormula(section: Section): string {
@@ -58,7 +58,7 @@ export function totalFormula(template: Template): string {
   const total = template.total;
   if (total.kind === 'formula') return total.formula.replace(/^\s*=/, '');
   const bonus = bonusIndicators(template).map((indicator) => nameRef(indicator.name));
-  const base = total.base ? [num(total.base)] : [];
+  const base = total.base ? [numberLiteral(total.base)] : [];
   if (total.kind === 'weighted') {
     const terms = template.sections.map((section) => `${nameRef(section.name)}*${percent(section.weight ?? 0)}`);
     return sumOf([...base, ...terms, ...bonus]);
@@ -66,7 +66,7 @@ export function totalFormula(template: Template): string {
   const sections = template.sections.map((section) => nameRef(section.name));
   if (total.outOf === undefined) return sumOf([...base, ...sections, ...bonus]);
   const max = template.sections.reduce((sum, section) => sum + sectionMax(section), 0);
-  const scaled = Math.abs(max - total.outOf) < 1e-12 ? sumOf(sections) : `(${sumOf(sections)})/${num(max)}*${num(total.outOf)}`;
+  const scaled = Math.abs(max - total.outOf) < 1e-12 ? sumOf(sections) : `(${sumOf(sections)})/${numberLiteral(max)}*${numberLiteral(total.outOf)}`;
   return sumOf([...base, scaled, ...bonus]);
 }
 
@@ -74,7 +74,7 @@ export function totalFormula(template: Template): string {
  * A score as Excel keeps it: 15 significant digits. Binary noise such as 12 × 0.7 / 0.7 =
  * 11.999999999999998 must not drop a 60 to 不合格 or split a tie.
  */
-export function settle(value: number): number {
+export function toExcelPrecision(value: number): number {
   // Fast path: a value with at most 6 decimals below 1e9 already has ≤ 15 significant digits, so
   // rounding would give it back unchanged (most scores: 14, 8.75). toPrecision makes a string.
   if (Math.abs(value) < 1e9 && Math.round(value * 1e6) / 1e6 === value) return value + 0; // + 0: −0 reads 0, as toPrecision gives
@@ -84,15 +84,15 @@ export function settle(value: number): number {
 /** Does a total reach a grade band's lower edge? */
 export function meetsGrade(total: number, band: GradeBand): boolean {
   if (band.min === null) return true;
-  const settled = settle(total);
-  return band.minInclusive ? settled >= band.min : settled > band.min;
+  const rounded = toExcelPrecision(total);
+  return band.minInclusive ? rounded >= band.min : rounded > band.min;
 }
 
 /** The grade of a total: the first band (highest first) whose edge the total reaches. */
 export function gradeFor(total: number, grades: readonly GradeBand[]): GradeBand | null {
-  const settled = settle(total);
+  const rounded = toExcelPrecision(total);
   for (const band of grades) {
-    if (band.min === null || (band.minInclusive ? settled >= band.min : settled > band.min)) return band;
+    if (band.min === null || (band.minInclusive ? rounded >= band.min : rounded > band.min)) return band;
   }
   return null;
 }
@@ -102,7 +102,7 @@ export function gradeFormula(template: Template): string {
   let text = '""';
   for (let i = template.grades.length - 1; i >= 0; i--) {
     const band = template.grades[i]!;
-    text = band.min === null ? str(band.label) : `IF(${subject}${band.minInclusive ? '>=' : '>'}${num(band.min)},${str(band.label)},${text})`;
+    text = band.min === null ? stringLiteral(band.label) : `IF(${subject}${band.minInclusive ? '>=' : '>'}${numberLiteral(band.min)},${stringLiteral(band.label)},${text})`;
   }
   return text;
 }

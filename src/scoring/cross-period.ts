@@ -19,7 +19,11 @@ export interface PersonOutcome {
   /** The total, or null (not rated, on leave, or an error). */
   readonly total: number | null;
   readonly rank: number | null;
-  /** The grade that counts: calibrated where a manager calibrated it, else computed. */
+  /**
+   * The grade that counts: null when the sheet gives the person no grade to count (on leave,
+   * temporary cover, not rated, or a total that is an error); else the calibrated grade where a
+   * manager recorded one, else the computed one. A calibration alone never gives a grade.
+   */
   readonly grade: string | null;
 }
 

@@ -3,7 +3,7 @@
 // Pure: scored people in, plain numbers out (the charts and their tables read these).
 import type { GradeBand, PersonStatus, Template } from './model';
 import type { ScoreValue } from './sheet-types';
-import { baseIndicators, sectionMax, settle } from './composite';
+import { baseIndicators, sectionMax, toExcelPrecision } from './composite';
 
 /** The part of a scored person the dashboard maths reads (a `PersonResult` is one). */
 export interface ScoredPerson {
@@ -67,20 +67,20 @@ export interface HistogramBin {
  */
 export function scoreHistogram(values: readonly number[], width = 10, upTo = 100): HistogramBin[] {
   if (!(width > 0)) throw new Error(`histogram width must be positive, got ${width}`);
-  const settled = values.map(settle);
+  const rounded = values.map(toExcelPrecision);
   let low = 0;
   let high = upTo;
-  for (const value of settled) {
+  for (const value of rounded) {
     low = Math.min(low, Math.floor(value / width) * width);
     high = Math.max(high, Math.ceil(value / width) * width);
   }
   const binCount = Math.max(1, Math.round((high - low) / width));
   const counts = new Array<number>(binCount).fill(0);
-  for (const value of settled) {
-    const index = Math.min(binCount - 1, Math.floor(settle((value - low) / width)));
+  for (const value of rounded) {
+    const index = Math.min(binCount - 1, Math.floor(toExcelPrecision((value - low) / width)));
     counts[index]! += 1;
   }
-  return counts.map((count, i) => ({ from: settle(low + i * width), to: settle(low + (i + 1) * width), includesTo: i === binCount - 1, count }));
+  return counts.map((count, i) => ({ from: toExcelPrecision(low + i * width), to: toExcelPrecision(low + (i + 1) * width), includesTo: i === binCount - 1, count }));
 }
 
 /** Totals of the people a distribution counts: assessed (active) with a numeric total. */
@@ -105,7 +105,7 @@ export function sectionAverages(template: Template, people: readonly ScoredPerso
   const counted = people.filter((p) => p.status !== 'leave');
   return template.sections.map((section) => {
     const scores = counted.map((p) => p.sections[section.id]).filter((v): v is number => typeof v === 'number');
-    const average = scores.length === 0 ? null : settle(scores.reduce((sum, v) => sum + v, 0) / scores.length);
+    const average = scores.length === 0 ? null : toExcelPrecision(scores.reduce((sum, v) => sum + v, 0) / scores.length);
     const max = sectionMax(section);
     return { sectionId: section.id, name: section.name, average, max, share: average === null || max === 0 ? null : average / max, count: scores.length };
   });

@@ -6,7 +6,7 @@ export function nameRef(name: string): string {
 }
 
 /** A number as formula text: 12 significant digits, so 0.9*100 prints as 90, not 90.00000000000001. */
-export function num(value: number): string {
+export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) return '#NUM!';
   const text = String(Number(value.toPrecision(12)));
   return text.includes('e') ? value.toString() : text;
@@ -14,16 +14,16 @@ export function num(value: number): string {
 
 /** A number as a percent literal when it reads better that way (0.9 → 90%). */
 export function percent(value: number): string {
-  return `${num(value * 100)}%`;
+  return `${numberLiteral(value * 100)}%`;
 }
 
 /** A string literal: double quotes, with inner quotes doubled. */
-export function str(value: string): string {
+export function stringLiteral(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
 export function literal(value: number | string): string {
-  return typeof value === 'number' ? num(value) : str(value);
+  return typeof value === 'number' ? numberLiteral(value) : stringLiteral(value);
 }
 
 /** Joins signed terms into `a+b-c` (a term starting with `-` is not given a `+`). */

@@ -5,7 +5,7 @@ export { scorePeriod, compileTemplate, personResult, resultsOf, type ScoredPerio
 export { createSheet, combineRaters, type Sheet } from './sheet';
 export { buildGraph, indicatorRoles, type CompiledTemplate, type Cell, type IndicatorPlan } from './graph';
 export { ruleFormula, ruleInputs, isSelfEntered, isPlainEntry, entryName, bandCondition } from './rules';
-export { sectionFormula, totalFormula, gradeFormula, gradeFor, meetsGrade, settle, sectionMax, totalName, gradeName, rankName } from './composite';
+export { sectionFormula, totalFormula, gradeFormula, gradeFor, meetsGrade, toExcelPrecision, sectionMax, totalName, gradeName, rankName } from './composite';
 export { explainIndicator, explainRule, bandContains } from './explain';
 export { describeExplanation, describeRoleDetails, describeProblem, describeRestoreProblem, formatScore, bandText, roleLabel } from './describe';
 export { validateTemplate, bandProblems, hasErrors, type Problem, type ProblemCode } from './validate';

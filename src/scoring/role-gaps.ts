@@ -3,7 +3,7 @@
 import { RATER_ROLES, type RaterRole, type Template } from './model';
 import type { PersonResult, ScoreValue } from './sheet-types';
 import { indicatorRoles } from './graph';
-import { baseIndicators, settle } from './composite';
+import { baseIndicators, toExcelPrecision } from './composite';
 
 export interface RoleGapRow {
   readonly indicatorId: string;
@@ -42,7 +42,7 @@ export function roleGaps(template: Template, person: Pick<PersonResult, 'indicat
     for (const role of own) {
       const score = scores[role];
       if (role === reference || typeof score !== 'number' || typeof base !== 'number') continue;
-      gaps[role] = settle(score - base);
+      gaps[role] = toExcelPrecision(score - base);
     }
     return { indicatorId: indicator.id, name: indicator.name, max: indicator.max, scores, combined, gaps };
   });

@@ -1,7 +1,7 @@
 // Every rule kind written as a formula in Kaohe's language: the formula is the truth, the rule
 // is the convenience that wrote it. `ruleFormula` is what "show formula" displays.
 import type { Band, ComparisonOp, Indicator, InputDef, Rule, Template } from './model';
-import { literal, nameRef, num, percent, sumOf } from './formula-text';
+import { literal, nameRef, numberLiteral, percent, sumOf } from './formula-text';
 
 /** Internal name of the cell holding what was entered for a self-entered indicator. */
 export function entryName(indicator: Pick<Indicator, 'id'>): string {
@@ -24,7 +24,7 @@ export function isPlainEntry(rule: Rule): boolean {
 type NumberStyle = (value: number) => string;
 
 function styleFor(input: InputDef | undefined): NumberStyle {
-  return input?.type === 'percent' ? percent : num;
+  return input?.type === 'percent' ? percent : numberLiteral;
 }
 
 function compare(subject: string, op: ComparisonOp, value: string): string {
@@ -32,7 +32,7 @@ function compare(subject: string, op: ComparisonOp, value: string): string {
 }
 
 /** The condition "value lies in band", e.g. `AND([x]>=85%,[x]<90%)`. `null` if unbounded both sides. */
-export function bandCondition(subject: string, band: Band, style: NumberStyle = num): string | null {
+export function bandCondition(subject: string, band: Band, style: NumberStyle = numberLiteral): string | null {
   const parts: string[] = [];
   if (band.from !== null) parts.push(compare(subject, band.fromInclusive ? '>=' : '>', style(band.from)));
   if (band.to !== null) parts.push(compare(subject, band.toInclusive ? '<=' : '<', style(band.to)));
@@ -91,56 +91,56 @@ export function ruleFormula(indicator: Indicator, template: Template): string {
     case 'direct':
       return rule.input === undefined ? nameRef(entryName(indicator)) : nameRef(rule.input);
     case 'scale': {
-      const scaled = `${nameRef(rule.input)}/${num(rule.high)}`;
+      const scaled = `${nameRef(rule.input)}/${numberLiteral(rule.high)}`;
       // Clamped like ratio and bonus rules, so a rating above the scale never scores above max.
       // An input whose own range ends within the scale (levels 1–5, max 5) needs no clamp: a
       // value beyond it does not fit and scores nothing. An undeclared input has no range to know.
       const input = inputNamed(template, rule.input);
-      return input && !withinScale(input, rule.high) ? `CLAMP(${scaled},0,1)*${num(indicator.max)}` : `${scaled}*${num(indicator.max)}`;
+      return input && !withinScale(input, rule.high) ? `CLAMP(${scaled},0,1)*${numberLiteral(indicator.max)}` : `${scaled}*${numberLiteral(indicator.max)}`;
     }
     case 'levels': {
       const subject = nameRef(rule.input);
-      const pairs = rule.levels.map((row) => `${literal(row.value)},${num(row.points)}`).join(',');
+      const pairs = rule.levels.map((row) => `${literal(row.value)},${numberLiteral(row.points)}`).join(',');
       return `IF(ISBLANK(${subject}),0,SWITCH(${subject},${pairs},#N/A))`;
     }
     case 'bands': {
       const subject = nameRef(rule.input);
       const style = styleFor(inputNamed(template, rule.input));
-      const branches = bandsInChainOrder(rule.bands).map((band) => ({ condition: bandCondition(subject, band, style), value: num(band.points) }));
-      return nestedIf(branches, rule.otherwise === null ? '#N/A' : num(rule.otherwise));
+      const branches = bandsInChainOrder(rule.bands).map((band) => ({ condition: bandCondition(subject, band, style), value: numberLiteral(band.points) }));
+      return nestedIf(branches, rule.otherwise === null ? '#N/A' : numberLiteral(rule.otherwise));
     }
     case 'deduction': {
       const start = rule.start ?? indicator.max;
-      const terms = [num(start), ...rule.items.map((item) => `-${num(item.penalty)}*${nameRef(item.input)}`)];
-      return `MAX(${num(rule.floor ?? 0)},${sumOf(terms)})`;
+      const terms = [numberLiteral(start), ...rule.items.map((item) => `-${numberLiteral(item.penalty)}*${nameRef(item.input)}`)];
+      return `MAX(${numberLiteral(rule.floor ?? 0)},${sumOf(terms)})`;
     }
     case 'ratio': {
       const actual = nameRef(rule.actual);
       const target = typeof rule.target === 'number' ? styleFor(inputNamed(template, rule.actual))(rule.target) : nameRef(rule.target);
       const ratio = rule.direction === 'higher' ? `${actual}/${target}` : `${target}/${actual}`;
-      return `CLAMP(${ratio},0,${num(rule.cap ?? 1)})*${num(indicator.max)}`;
+      return `CLAMP(${ratio},0,${numberLiteral(rule.cap ?? 1)})*${numberLiteral(indicator.max)}`;
     }
     case 'threshold': {
       const style = styleFor(inputNamed(template, rule.input));
-      return `IF(${compare(nameRef(rule.input), rule.op, style(rule.value))},${num(rule.pass)},${num(rule.fail)})`;
+      return `IF(${compare(nameRef(rule.input), rule.op, style(rule.value))},${numberLiteral(rule.pass)},${numberLiteral(rule.fail)})`;
     }
     case 'rank': {
       const subject = nameRef(rule.input);
       const rank = `RANK.EQ(${subject},TEAM(${subject}),${rule.order === 'desc' ? 0 : 1})`;
-      const choices = rule.points.map(num).join(',');
+      const choices = rule.points.map(numberLiteral).join(',');
       const byRank = rule.points.length === 0 ? '0' : `IF(${rank}<=${rule.points.length},CHOOSE(${rank},${choices}),0)`;
       if (!rule.below) return byRank;
       const reference = rule.below.reference === 'average' ? `AVERAGE(TEAM(${subject}))` : styleFor(inputNamed(template, rule.input))(rule.below.reference);
       const worse = rule.order === 'desc' ? '<' : '>';
-      return `IF(${subject}${worse}${reference},${num(rule.below.points)},${byRank})`;
+      return `IF(${subject}${worse}${reference},${numberLiteral(rule.below.points)},${byRank})`;
     }
     case 'relative': {
       const subject = nameRef(rule.input);
       const worse = rule.direction === 'higher' ? '<' : '>';
-      return `IF(${subject}${worse}AVERAGE(TEAM(${subject})),${num(rule.below)},${num(rule.otherwise)})`;
+      return `IF(${subject}${worse}AVERAGE(TEAM(${subject})),${numberLiteral(rule.below)},${numberLiteral(rule.otherwise)})`;
     }
     case 'bonus':
-      return `CLAMP(${subjectOf(rule.input)},${num(rule.min)},${num(rule.max)})`;
+      return `CLAMP(${subjectOf(rule.input)},${numberLiteral(rule.min)},${numberLiteral(rule.max)})`;
     case 'formula':
       return rule.formula.replace(/^\s*=/, '');
   }

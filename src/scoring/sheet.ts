@@ -14,7 +14,7 @@ import type { CompiledTemplate, IndicatorPlan } from './graph';
 import type { InputDef, PersonStatus } from './model';
 import { TEAM_PERSON_ID } from './model';
 import type { SheetEntry, SheetInput, SheetPerson } from './sheet-types';
-import { gradeFor, settle } from './composite';
+import { gradeFor, toExcelPrecision } from './composite';
 import { entryProblem, selfEnteredInput, type EntryProblem } from './entry-values';
 
 const INVALID_DETAIL = 'invalid entry';
@@ -100,7 +100,7 @@ export function combinedScore(columns: readonly Value[][], plan: IndicatorPlan, 
     sum += weight * score;
     weights += weight;
   }
-  if (weights > 0) return settle(sum / weights);
+  if (weights > 0) return toExcelPrecision(sum / weights);
   // Nobody rated yet: the primary role's score of blanks, like a fresh Excel sheet.
   return columns[plan.roleSlots[0]!]![row] ?? null;
 }
@@ -335,7 +335,8 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
 
   /**
    * Rank every numeric total, highest first; ties are totals equal at 15 significant digits
-   * (`settle`). Sorting a Float64Array is native; only near-equal neighbours are settled.
+   * (`toExcelPrecision`). Sorting a Float64Array is native; only near-equal neighbours are
+   * compared at that precision.
    */
   function computeRanks(): void {
     const totals = columns[compiled.totalSlot]!;
@@ -521,7 +522,7 @@ export function createSheet(compiled: CompiledTemplate, input: SheetInput, optio
 function sameAtFifteenDigits(a: number, b: number): boolean {
   if (a === b) return true;
   if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return false;
-  return settle(a) === settle(b);
+  return toExcelPrecision(a) === toExcelPrecision(b);
 }
 
 /** Position of the first element equal to `value` in a descending array (binary search). */

@@ -6,7 +6,7 @@ import type { PersonStatus } from './model';
 import type { ScoreValue } from './sheet-types';
 import type { Sheet } from './sheet';
 import { isError } from '../formula/index';
-import { settle } from './composite';
+import { toExcelPrecision } from './composite';
 
 /** What the counts read of a person (a `PersonResult` or a `PersonOutcome` is one). */
 export interface CountedPerson {
@@ -56,7 +56,7 @@ export function periodCounts(people: readonly CountedPerson[]): PeriodCounts {
       averaged += 1;
     }
   }
-  return { people: people.length, assessed, temporary, leave, unrated, incomplete, ranked, average: averaged === 0 ? null : settle(sum / averaged), averaged };
+  return { people: people.length, assessed, temporary, leave, unrated, incomplete, ranked, average: averaged === 0 ? null : toExcelPrecision(sum / averaged), averaged };
 }
 
 /** The counts of a scored sheet, read straight from its columns (a 10,000-person sheet per keystroke). */

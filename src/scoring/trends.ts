@@ -1,6 +1,6 @@
 // Series over periods: one person's total and rank, the team's average and grade mix. Pure:
 // period outcomes (cross-period.ts, the same the cross-period flags read) in, points out.
-import { settle } from './composite';
+import { toExcelPrecision } from './composite';
 import { orderOutcomes, type PeriodOutcome } from './cross-period';
 
 export interface PersonPoint {
@@ -20,7 +20,7 @@ export function personSeries(snapshots: readonly PeriodOutcome[], personId: stri
       periodId: snapshot.periodId,
       key: snapshot.key,
       present: person !== undefined,
-      total: person && person.total !== null ? settle(person.total) : null,
+      total: person && person.total !== null ? toExcelPrecision(person.total) : null,
       rank: person?.rank ?? null,
       grade: person?.grade ?? null,
     };
@@ -62,7 +62,7 @@ export function teamSeries(snapshots: readonly PeriodOutcome[], include: (person
     return {
       periodId: snapshot.periodId,
       key: snapshot.key,
-      average: totals.length === 0 ? null : settle(totals.reduce((sum, v) => sum + v, 0) / totals.length),
+      average: totals.length === 0 ? null : toExcelPrecision(totals.reduce((sum, v) => sum + v, 0) / totals.length),
       counted: totals.length,
       mix: labels.map((label) => ({ label, count: counts.get(label)! })),
     };

@@ -54,6 +54,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
   {
     // v5: calibrated grades (校准等级), one per period × person, written with their reason and
     // audited. A new table only: nothing to upgrade.
+    // Why no v3 or v4: they were never declared. No commit on any branch has a schema with them;
+    // v5 was written straight after v2 on the dashboard branch (commit 0bd29d9, with calibration)
+    // while the studio, rating-sheet and files branches were open alongside it, and its commit
+    // gives no reason for the number. Versions need only grow (Dexie and IndexedDB do not ask for
+    // consecutive ones), so no database was ever at v3 or v4 and nothing is missing. Do not fill
+    // the gap: a new version goes after the last one.
     version: 5,
     stores: {
       calibrations: '[periodId+personId], periodId, workspaceId, personId',

@@ -175,7 +175,7 @@ export default {
   'status.active': 'Assessed',
   'status.leave': 'Not assessed',
   'status.temporary': 'Temporary cover',
-  // Issue 12: people not rated yet are left out of every figure.
+  // People not rated yet are left out of every figure.
   'summaryUnrated': ' · {count} not rated yet (left out of the figures)',
   'summaryIncomplete': ' · {count} with an incomplete total (values that do not fit)',
   'budget.title': 'Performance pay against the budget',

@@ -237,9 +237,9 @@ export default {
   'import.saveTemplate': 'Save the template in the file as a new template',
   'import.templateSaved': 'Saved the template "{name}"; find it under Templates.',
   'export.tooMany': 'This period has {count} people; above {limit} the sheet is not previewed here (the page would stall), but the exported files hold everyone.',
-  // Issue 12: a workbook cell several raters gave, changed in Excel.
+  // A workbook cell several raters gave, changed in Excel.
   'problem.ratersAveraged': 'This cell was rated by {count} raters ({raters}) and the file held their mean; it now says {received}, which is stored as an unnamed rating and averaged with those of {raters}',
-  // Issue 12: the merge says when named and unnamed raters' values are averaged.
+  // The merge says when named and unnamed raters' values are averaged.
   'forms.averaged': 'Averaged with ratings already stored ({count} cells)',
   'forms.averagedHelp': 'A named and an unnamed rating of one role are averaged. If the unnamed value was entered by the same person, clear it in the sheet before saving the forms.',
   'forms.averagedItem': '{person} · {item}: {parts} will be averaged, giving {mean}',

@@ -59,7 +59,7 @@ export default {
   'rule.separator': '; ',
   'rule.listSeparator': ', ',
   'rule.average': 'the team average',
-  // Issue 12: measured values, how the raters were weighted, review and opinion lines.
+  // Measured values, how the raters were weighted, review and opinion lines.
   'col.measured': 'Measured',
   'measured.count': '{name} {count}',
   'measured.invalid': '{value} (invalid)',

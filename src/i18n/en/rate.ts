@@ -114,11 +114,11 @@ export default {
   'explain.flag': '{label} ({periods})',
   'flags.none': 'None',
   'history.loading': 'Reading earlier periods…',
-  // Issue 12: people not rated yet; values that do not fit.
+  // People not rated yet; values that do not fit.
   'problem.unrated': 'Nothing entered for this person yet: not rated, so no score, grade or rank',
   'sheet.unrated': ' · {count} not rated',
   'sheet.incomplete': ' · {count} incomplete',
-  // Issue 12: built-in templates used directly for a new period.
+  // Built-in templates used directly for a new period.
   'period.ownTemplates': 'This workspace’s templates',
   'period.builtinTemplates': 'Built-in templates (use as they are)',
   'period.builtinHint': 'Used for the first time, “{name}” joins this workspace’s templates under its own name; you can change it later on the Templates page.',

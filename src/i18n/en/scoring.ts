@@ -68,7 +68,7 @@ export default {
   'validate.roleWeight': 'The weight of rater "{role}" must be above 0 (it is {weight}).',
   'validate.bonusRange': 'The bonus range {min} … {max} of "{indicator}" is not valid.',
   'validate.noIndicators': 'The template has no indicators yet.',
-  // Issue 12: values that do not fit score nothing; people not rated yet.
+  // Values that do not fit score nothing; people not rated yet.
   'explain.invalid': '{name} entered as {value}: {problem}; it scores nothing',
   'incomplete': 'Incomplete',
   'invalidScore': 'Invalid',

@@ -346,10 +346,10 @@ export default {
   'grades.good': 'Good',
   'grades.pass': 'Pass',
   'grades.fail': 'Fail',
-  // Issue 12: a built-in used as it is for a new period.
+  // A built-in used as it is for a new period.
   'list.useForPeriod': 'Use for a new period',
   'list.useForPeriodOf': 'Start a new period with “{name}”',
-  // Issue 12: inputs a rule switch left behind.
+  // Inputs a rule switch left behind.
   'rule.leftBehind': 'After this switch nothing reads {names} any more; left as they are, they stay on the sheet as “other inputs”.',
   'rule.removeLeftBehind': 'Remove these {count} inputs',
   'rule.keepLeftBehind': 'Keep',

@@ -174,7 +174,7 @@ export default {
   'status.active': '参与考核',
   'status.leave': '不参与考核',
   'status.temporary': '临时顶岗',
-  // Issue 12: people not rated yet are left out of every figure.
+  // People not rated yet are left out of every figure.
   'summaryUnrated': ' · 其中 {count} 人未评（不计入统计）',
   'summaryIncomplete': ' · {count} 人总分不完整（有录入值不符合要求）',
   'budget.title': '绩效工资预算核对',

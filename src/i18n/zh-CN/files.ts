@@ -236,9 +236,9 @@ export default {
   'import.saveTemplate': '把文件中的模板另存为新模板',
   'import.templateSaved': "已保存模板“{name}”，可在“模板”中查看。",
   'export.tooMany': '本周期有 {count} 人，超过 {limit} 人时不在页面预览（以免页面卡顿）；导出的文件包含全部人员。',
-  // Issue 12: a workbook cell several raters gave, changed in Excel.
+  // A workbook cell several raters gave, changed in Excel.
   'problem.ratersAveraged': '这一格原由 {count} 位评价人评分（{raters}），文件中保存的是他们的平均值；现在改成了 {received}，将作为未署名的评分保存，并与 {raters} 的评分一起平均',
-  // Issue 12: the merge says when named and unnamed raters' values are averaged.
+  // The merge says when named and unnamed raters' values are averaged.
   'forms.averaged': '将与已有评分一起平均（{count} 格）',
   'forms.averagedHelp': '同一角色的署名评分与未署名评分会按平均值计分；如果未署名的值是同一个人录入的，请先在评分表中清除它再导入。',
   'forms.averagedItem': '{person} · {item}：{parts} 将一起平均，结果 {mean}',

@@ -58,7 +58,7 @@ export default {
   'rule.separator': '；',
   'rule.listSeparator': '，',
   'rule.average': '团队平均',
-  // Issue 12: measured values, how the raters were weighted, review and opinion lines.
+  // Measured values, how the raters were weighted, review and opinion lines.
   'col.measured': '实际值',
   'measured.count': '{name} {count}',
   'measured.invalid': '{value}（无效）',

@@ -113,11 +113,11 @@ export default {
   'explain.flag': '{label}（{periods}）',
   'flags.none': '无',
   'history.loading': '正在读取往期结果…',
-  // Issue 12: people not rated yet; values that do not fit.
+  // People not rated yet; values that do not fit.
   'problem.unrated': '还没有为此人录入任何值：未评，不计分、不评等级、不排名',
   'sheet.unrated': ' · 未评 {count} 人',
   'sheet.incomplete': ' · 总分不完整 {count} 人',
-  // Issue 12: built-in templates used directly for a new period.
+  // Built-in templates used directly for a new period.
   'period.ownTemplates': '本工作区的模板',
   'period.builtinTemplates': '内置模板（直接使用）',
   'period.builtinHint': '首次使用时，“{name}”会以原名加入本工作区的模板，之后可以在“模板”页修改。',

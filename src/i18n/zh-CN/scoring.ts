@@ -67,7 +67,7 @@ export default {
   'validate.roleWeight': '评价人“{role}”的权重应大于 0（现为 {weight}）。',
   'validate.bonusRange': '指标“{indicator}”的加减分范围 {min} ～ {max} 无效。',
   'validate.noIndicators': '模板还没有任何指标。',
-  // Issue 12: values that do not fit score nothing; people not rated yet.
+  // Values that do not fit score nothing; people not rated yet.
   'explain.invalid': '{name} 录入 {value}：{problem}，不计分',
   'incomplete': '不完整',
   'invalidScore': '无效',

@@ -345,10 +345,10 @@ export default {
   'grades.good': '良好',
   'grades.pass': '合格',
   'grades.fail': '不合格',
-  // Issue 12: a built-in used as it is for a new period.
+  // A built-in used as it is for a new period.
   'list.useForPeriod': '用于新考核周期',
   'list.useForPeriodOf': '用“{name}”新建考核周期',
-  // Issue 12: inputs a rule switch left behind.
+  // Inputs a rule switch left behind.
   'rule.leftBehind': '换了规则后，输入项 {names} 不再被任何指标使用，会作为“其他输入”留在评分表里。',
   'rule.removeLeftBehind': '删除这 {count} 个输入项',
   'rule.keepLeftBehind': '保留',

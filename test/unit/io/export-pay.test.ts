@@ -12,6 +12,7 @@ import { scoredGrid, type PeriodExport } from '../../../src/io/scored-grid';
 import { readWorkbook } from '../../../src/io/xlsx-read';
 import { mappingFromMeta, readWorkbookMeta } from '../../../src/io/workbook-read';
 import { customerMonthly } from '../../../src/scoring/builtins/index';
+import type { SheetEntry } from '../../../src/scoring/sheet-types';
 import { forHyperFormula } from '../formula/hyperformula-oracle';
 import { periodFixture } from './period-fixture';
 
@@ -52,11 +53,39 @@ const COEFFICIENTS = [
   { grade: '不合格', coefficient: 0 },
 ];
 
-/** The fixture month with a coefficient table, bases for all but 张伟, and 王芳 calibrated to 优秀. */
+/**
+ * 李娜's month, set here so her score can be worked by hand from 客户考核评分表(月度)'s rules: only
+ * 上级 rated her (so 上级 counts alone), every input entered. 业绩 items count as points ÷ max ×
+ * weight × 100; 行为 levels 1级 4 … 5级 20, added.
+ */
+const LI_NA_SUPERVISOR: readonly (readonly [string, number])[] = [
+  ['process_completion', 0.95], // 完成率 95% → ≥90% → 20 (max 20, 20%) → 20
+  ['info_utilisation', 0.9], // 信息利用率 90% → ≥90% → 20 → 20
+  ['new_referrals', 1], // 转介绍 1 > 0 → 10 (max 10, 10%) → 10
+  ['key_account_visits', 1], // 回访 100% → 10 (max 10, 10%) → 10
+  ['satisfaction_score', 85], // 满意度 85 → ≥85 → 10 (max 20, 20%) → 10
+  ['complaint_no_response', 0], // 投诉: no requirement missed → 30 (max 30, 10%) → 10
+  ['complaint_unresolved', 0],
+  ['complaint_rate_missed', 0],
+  ['orphans_lost', 0], // 孤儿 none lost → 5 (max 5, 10%) → 10
+  ['customer_focus_level', 3], // 行为: five times 3级 → 5 × 12 = 60
+  ['attentiveness_level', 3],
+  ['command_level', 3],
+  ['responsibility_level', 3],
+  ['professionalism_level', 3],
+];
+// 业绩 20 + 20 + 10 + 10 + 10 + 10 + 10 = 90; 总分 90 × 80% + 60 × 20% = 72 + 12 = 84 → ≥70 良好.
+
+/**
+ * The fixture month with a coefficient table, bases for all but 张伟, 王芳 calibrated to 优秀, and
+ * 李娜's entries replaced by LI_NA_SUPERVISOR.
+ */
 function payData(): PeriodExport {
   const data = periodFixture(customerMonthly);
+  const liNa: SheetEntry[] = LI_NA_SUPERVISOR.map(([key, value]) => ({ personId: 'p2', key, role: 'supervisor', value }));
   return {
     ...data,
+    input: { ...data.input, entries: [...data.input.entries.filter((entry) => entry.personId !== 'p2'), ...liNa] },
     pay: {
       coefficients: COEFFICIENTS,
       bases: [
@@ -83,11 +112,12 @@ describe('pay columns', () => {
     const [cal, coef, base, pay] = ['calibratedGrade', 'coefficient', 'payBase', 'pay'].map((kind) => column(kind).index);
     // 王芳: calibrated to 优秀, whatever her computed grade: 7,000 × 1.2.
     expect([rowOf('p1').values[cal!], rowOf('p1').values[coef!], rowOf('p1').values[base!], rowOf('p1').values[pay!]]).toEqual(['优秀', 1.2, 7000, 8400]);
-    // 李娜: her computed grade's coefficient; 6,543.21 × it, rounded to cents.
+    // 李娜: 84 → 良好 (see LI_NA_SUPERVISOR) → 1.1; 6,543.21 × 1.1 = 7,197.531 → 7,197.53 in cents.
     const li = rowOf('p2');
-    const liCoefficient = COEFFICIENTS.find((row) => row.grade === li.grade)!.coefficient;
-    expect(li.values[coef!]).toBe(liCoefficient);
-    expect(li.values[pay!]).toBe(Math.round(6543.21 * liCoefficient * 100) / 100);
+    expect(li.values[column('total').index]).toBe(84);
+    expect(li.grade).toBe('良好');
+    expect(li.values[coef!]).toBe(1.1);
+    expect(li.values[pay!]).toBe(7197.53);
     // 张伟 has no base: a coefficient, no pay. 杨磊 covers temporarily: no grade, no coefficient, no pay.
     expect([rowOf('p3').values[base!], rowOf('p3').values[pay!]]).toEqual([null, null]);
     expect([rowOf('p6').grade, rowOf('p6').values[coef!], rowOf('p6').values[pay!]]).toEqual([null, null, null]);
@@ -139,6 +169,9 @@ describe('pay columns', () => {
     expect(header.slice(-4)).toEqual(['校准等级', '绩效系数', '绩效工资基数', '绩效工资']);
     const wang = parsed.data.find((row) => row[1] === '王芳')!;
     expect(wang.slice(-4)).toEqual(['优秀', '1.2', '7000', '8400']);
+    // 李娜: not calibrated; 84 → 良好 → 1.1; 6,543.21 × 1.1 = 7,197.531 → 7,197.53.
+    const li = parsed.data.find((row) => row[1] === '李娜')!;
+    expect(li.slice(-4)).toEqual(['', '1.1', '6543.21', '7197.53']);
 
     const read = readWorkbook('export.xlsx', exportScoresXlsx(data));
     if (!read.ok) throw new Error(read.problem.code);

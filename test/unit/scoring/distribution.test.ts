@@ -71,7 +71,7 @@ describe('score histogram', () => {
     expect(bins[0]).toEqual({ from: 0, to: 10, includesTo: false, count: 2 });
     expect(bins[1]!.count).toBe(1);
     expect(bins[5]!.count).toBe(1);
-    // 89.99999999999999 settles to 90 at 15 digits: it is a 90, as Excel shows it.
+    // 89.99999999999999 rounds to 90 at 15 digits: it is a 90, as Excel shows it.
     expect(bins[9]).toEqual({ from: 90, to: 100, includesTo: true, count: 2 });
     expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(6);
   });

@@ -50,7 +50,7 @@ describe('series over periods', () => {
 
   it('team average leaves out people on leave and people not rated; grade mix counts each label', () => {
     const series = teamSeries(snapshots);
-    // Averages settle to 15 significant digits, as Excel keeps them.
+    // Averages are rounded to 15 significant digits, as Excel keeps them.
     expect(series.map((p) => [p.key, p.average, p.counted])).toEqual([
       ['2026-08', 73.5, 2],
       ['2026-09', 71.3333333333333, 3],

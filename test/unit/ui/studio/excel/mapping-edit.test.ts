@@ -2,10 +2,10 @@
 // flow into the translated formulas, a renamed section column renames its section, roles a
 // template has one of are checked, and an ignored grade leaves the template without grades.
 import { describe, expect, it } from 'vitest';
-import { analyzeExcel, buildExcel, openExcel } from '../../../src/io/excel-jobs';
-import type { ExcelMapping } from '../../../src/io/excel-template/index';
-import { editField, fieldPlace, includePerson, isPersonIncluded, mappingProblems } from '../../../src/ui/studio/excel/mapping-edit';
-import { SCORECARD_SHEET, scorecardBytes } from '../io/excel-template/scorecard-workbook';
+import { analyzeExcel, buildExcel, openExcel } from '../../../../../src/io/excel-jobs';
+import type { ExcelMapping } from '../../../../../src/io/excel-template/index';
+import { editField, fieldPlace, includePerson, isPersonIncluded, mappingProblems } from '../../../../../src/ui/studio/excel/mapping-edit';
+import { SCORECARD_SHEET, scorecardBytes } from '../../../io/excel-template/scorecard-workbook';
 
 function analyzed() {
   const opened = openExcel({ token: 'edit', file: '考核.xlsx', bytes: scorecardBytes().slice().buffer });

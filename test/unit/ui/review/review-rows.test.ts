@@ -2,8 +2,8 @@
 // it: the status (nobody rated is 待评分, nobody assessed has none), the grade that counts, the
 // coefficient and the pay — from what the store holds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import type { KaoheDb } from '../../../src/store/db';
+import { freshDb } from '../../store/helpers';
+import type { KaoheDb } from '../../../../src/store/db';
 import {
   addPerson,
   createPeriod,
@@ -17,11 +17,11 @@ import {
   setEntries,
   setPayBases,
   setStatus,
-} from '../../../src/store/index';
-import { scorePeriod } from '../../../src/scoring/index';
-import type { Template } from '../../../src/scoring/model';
-import { loadReviewInputs } from '../../../src/ui/review/review-data';
-import { reviewRows } from '../../../src/ui/review/review-rows';
+} from '../../../../src/store/index';
+import { scorePeriod } from '../../../../src/scoring/index';
+import type { Template } from '../../../../src/scoring/model';
+import { loadReviewInputs } from '../../../../src/ui/review/review-data';
+import { reviewRows } from '../../../../src/ui/review/review-rows';
 
 const template: Template = {
   id: 'family',

@@ -1,13 +1,13 @@
 // The dashboard's series of earlier periods: same kind, same team, same template family, before the
 // selected period; each scored as its own dashboard would, calibrated grades counting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import type { KaoheDb } from '../../../src/store/db';
-import { addPerson, createPeriod, createTemplate, createWorkspace, saveTemplate, setCalibration, setEntries } from '../../../src/store/index';
-import { loadEarlierPeriods } from '../../../src/ui/state/earlier-periods';
-import { personSeries, teamSeries } from '../../../src/scoring/trends';
-import { crossPeriodFlags, DEFAULT_CROSS_PERIOD_RULES } from '../../../src/scoring/cross-period';
-import type { Template } from '../../../src/scoring/model';
+import { freshDb } from '../../store/helpers';
+import type { KaoheDb } from '../../../../src/store/db';
+import { addPerson, createPeriod, createTemplate, createWorkspace, saveTemplate, setCalibration, setEntries } from '../../../../src/store/index';
+import { loadEarlierPeriods } from '../../../../src/ui/state/earlier-periods';
+import { personSeries, teamSeries } from '../../../../src/scoring/trends';
+import { crossPeriodFlags, DEFAULT_CROSS_PERIOD_RULES } from '../../../../src/scoring/cross-period';
+import type { Template } from '../../../../src/scoring/model';
 
 const template: Template = {
   id: 'family',

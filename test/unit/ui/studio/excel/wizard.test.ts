@@ -2,16 +2,16 @@
 // review → check → save; a correction rebuilds, a restarted worker gets the file again, a file
 // that is not a workbook stops at the first step, and the watchdog's timeout is shown.
 import { describe, expect, it } from 'vitest';
-import { IoFailure, type IoClient } from '../../../src/io/client';
-import { JOBS } from '../../../src/io/jobs';
-import { closeExcel } from '../../../src/io/excel-jobs';
-import { fileProblem } from '../../../src/io/problems';
-import { ExcelWizard, likelyPeriodKind, likelySheet, proposedName } from '../../../src/ui/studio/excel/wizard.svelte';
-import { SCORECARD_SHEET, scorecardBytes } from '../io/excel-template/scorecard-workbook';
-import { buildBook, xlsxBytes } from '../io/excel-template/workbooks';
-import { exportScoresXlsx } from '../../../src/io/export-xlsx';
-import { customerMonthly } from '../../../src/scoring/builtins/index';
-import { periodFixture } from '../io/period-fixture';
+import { IoFailure, type IoClient } from '../../../../../src/io/client';
+import { JOBS } from '../../../../../src/io/jobs';
+import { closeExcel } from '../../../../../src/io/excel-jobs';
+import { fileProblem } from '../../../../../src/io/problems';
+import { ExcelWizard, likelyPeriodKind, likelySheet, proposedName } from '../../../../../src/ui/studio/excel/wizard.svelte';
+import { SCORECARD_SHEET, scorecardBytes } from '../../../io/excel-template/scorecard-workbook';
+import { buildBook, xlsxBytes } from '../../../io/excel-template/workbooks';
+import { exportScoresXlsx } from '../../../../../src/io/export-xlsx';
+import { customerMonthly } from '../../../../../src/scoring/builtins/index';
+import { periodFixture } from '../../../io/period-fixture';
 
 type Run = IoClient['run'];
 

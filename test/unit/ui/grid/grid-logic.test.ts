@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, pasteArea, toTsv } from '../../../src/ui/grid/clipboard';
-import { columnAt, columnOffsets, slotsFor, visibleRows } from '../../../src/ui/grid/layout';
-import { fillSourceCell, fillTarget, jump, rangeOf, step } from '../../../src/ui/grid/navigation';
-import { filterTest, viewOrder } from '../../../src/ui/grid/view-order';
-import type { GridData } from '../../../src/ui/grid/types';
+import { parseTsv, pasteArea, toTsv } from '../../../../src/ui/grid/clipboard';
+import { columnAt, columnOffsets, slotsFor, visibleRows } from '../../../../src/ui/grid/layout';
+import { fillSourceCell, fillTarget, jump, rangeOf, step } from '../../../../src/ui/grid/navigation';
+import { filterTest, viewOrder } from '../../../../src/ui/grid/view-order';
+import type { GridData } from '../../../../src/ui/grid/types';
 
 describe('clipboard text as Excel and WPS write it', () => {
   it('reads a block with CRLF, Chinese, empty cells and a quoted cell holding a line break', () => {

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import { createExampleWorkspace, listTemplates, listVersions } from '../../../src/store/index';
-import { getDb } from '../../../src/store/db';
-import type { KaoheDb } from '../../../src/store/db';
-import { blankTemplate, createBlankTemplate, duplicateTemplate, exportTemplate, importTemplateFile, saveEdit } from '../../../src/ui/studio/actions';
-import { restoreTemplate } from '../../../src/scoring/index';
-import { BUILTIN_TEMPLATES, customerMonthly } from '../../../src/scoring/builtins/index';
-import { updateIndicator, updateSection } from '../../../src/scoring/edit';
-import { templateChanges } from '../../../src/scoring/diff';
-import { describeChanges } from '../../../src/ui/studio/changes';
-import { describeTemplateFileProblem } from '../../../src/io/template-file';
+import { freshDb } from '../../store/helpers';
+import { createExampleWorkspace, listTemplates, listVersions } from '../../../../src/store/index';
+import { getDb } from '../../../../src/store/db';
+import type { KaoheDb } from '../../../../src/store/db';
+import { blankTemplate, createBlankTemplate, duplicateTemplate, exportTemplate, importTemplateFile, saveEdit } from '../../../../src/ui/studio/actions';
+import { restoreTemplate } from '../../../../src/scoring/index';
+import { BUILTIN_TEMPLATES, customerMonthly } from '../../../../src/scoring/builtins/index';
+import { updateIndicator, updateSection } from '../../../../src/scoring/edit';
+import { templateChanges } from '../../../../src/scoring/diff';
+import { describeChanges } from '../../../../src/ui/studio/changes';
+import { describeTemplateFileProblem } from '../../../../src/io/template-file';
 
 const AT = new Date('2026-11-20T08:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { employeeNoOwner, findTeam } from '../../../src/ui/rate/roster-rules';
+import { employeeNoOwner, findTeam } from '../../../../src/ui/rate/roster-rules';
 
 const teams = [
   { id: 't1', name: '客服一组' },

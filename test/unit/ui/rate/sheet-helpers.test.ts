@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodInput } from '../../../src/ui/rate/period-input';
-import { parseRosterPaste } from '../../../src/ui/rate/roster-paste';
-import { formatEntry, parseStatus } from '../../../src/ui/rate/sheet-data';
-import { rateColumns } from '../../../src/ui/rate/columns';
-import { compileTemplate } from '../../../src/scoring/score';
-import { customerMonthly } from '../../../src/scoring/builtins/customer-monthly';
-import { csWeeklyKpi } from '../../../src/scoring/builtins/cs-weekly-kpi';
-import { waiter } from '../../../src/scoring/builtins/waiter';
-import { invert, toSheetEdits, type CellOp } from '../../../src/ui/rate/edits';
+import { parsePeriodInput } from '../../../../src/ui/rate/period-input';
+import { parseRosterPaste } from '../../../../src/ui/rate/roster-paste';
+import { formatEntry, parseStatus } from '../../../../src/ui/rate/sheet-data';
+import { rateColumns } from '../../../../src/ui/rate/columns';
+import { compileTemplate } from '../../../../src/scoring/score';
+import { customerMonthly } from '../../../../src/scoring/builtins/customer-monthly';
+import { csWeeklyKpi } from '../../../../src/scoring/builtins/cs-weekly-kpi';
+import { waiter } from '../../../../src/scoring/builtins/waiter';
+import { invert, toSheetEdits, type CellOp } from '../../../../src/ui/rate/edits';
 
 describe('periods typed as people say them', () => {
   it('reads months, weeks, quarters and years in Chinese and ISO forms', () => {

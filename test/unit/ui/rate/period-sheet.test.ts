@@ -1,8 +1,8 @@
 // The rating sheet's data path without the browser: a period read from the store, scored, edited
 // in place, and kept in step with what other tabs write (through the audit-log feed).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import type { KaoheDb } from '../../../src/store/db';
+import { freshDb } from '../../store/helpers';
+import type { KaoheDb } from '../../../../src/store/db';
 import {
   addPeople,
   auditFor,
@@ -18,14 +18,14 @@ import {
   setPeriodLocked,
   StoreError,
   type PeriodRecord,
-} from '../../../src/store/index';
-import { csWeeklyKpi } from '../../../src/scoring/builtins/cs-weekly-kpi';
-import { customerMonthly } from '../../../src/scoring/builtins/customer-monthly';
-import { weeksOfMonth } from '../../../src/scoring/periods';
-import type { Template } from '../../../src/scoring/model';
-import { applyEntry, buildModel, refreshWeekPoints, rescore } from '../../../src/ui/rate/sheet-model';
-import { personResult } from '../../../src/scoring/score';
-import { applyFeed, FEED_APPLY_LIMIT } from '../../../src/ui/rate/sync';
+} from '../../../../src/store/index';
+import { csWeeklyKpi } from '../../../../src/scoring/builtins/cs-weekly-kpi';
+import { customerMonthly } from '../../../../src/scoring/builtins/customer-monthly';
+import { weeksOfMonth } from '../../../../src/scoring/periods';
+import type { Template } from '../../../../src/scoring/model';
+import { applyEntry, buildModel, refreshWeekPoints, rescore } from '../../../../src/ui/rate/sheet-model';
+import { personResult } from '../../../../src/scoring/score';
+import { applyFeed, FEED_APPLY_LIMIT } from '../../../../src/ui/rate/sync';
 
 let db: KaoheDb;
 let workspaceId: string;

@@ -2,14 +2,14 @@
 // rating sheet (the consecutive months before the open one, then the open sheet) and the
 // dashboard (every earlier month of the series, then the selected one) give the same flags.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { freshDb } from '../store/helpers';
-import type { KaoheDb } from '../../../src/store/db';
-import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrations, listPeople, loadPeriodSheet, setCalibration, setEntries } from '../../../src/store/index';
-import type { Template } from '../../../src/scoring/model';
-import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../src/scoring/cross-period';
-import { scorePeriod } from '../../../src/scoring/score';
-import { earlierPeriodOf, loadEarlierPeriods, outcomeOf } from '../../../src/ui/state/earlier-periods';
-import { buildModel } from '../../../src/ui/rate/sheet-model';
+import { freshDb } from '../../store/helpers';
+import type { KaoheDb } from '../../../../src/store/db';
+import { addPeople, createPeriod, createTemplate, createWorkspace, listCalibrations, listPeople, loadPeriodSheet, setCalibration, setEntries } from '../../../../src/store/index';
+import type { Template } from '../../../../src/scoring/model';
+import { crossPeriodFlags, crossPeriodRules, historyDepth } from '../../../../src/scoring/cross-period';
+import { scorePeriod } from '../../../../src/scoring/score';
+import { earlierPeriodOf, loadEarlierPeriods, outcomeOf } from '../../../../src/ui/state/earlier-periods';
+import { buildModel } from '../../../../src/ui/rate/sheet-model';
 
 /** The rating sheet's read: the consecutive periods its rules need, just before the open one. */
 const sheetHistory = async (period: Parameters<typeof loadEarlierPeriods>[0], depth: number) => (await loadEarlierPeriods(period, depth)).map((p) => p.snapshot);
