@@ -15,8 +15,7 @@ import {
   type TeamRecord,
   type CalibrationLogEntry,
 } from '../../store/index';
-import { scorePeriod, type PersonResult, type ScoredPeriod } from '../../scoring/index';
-import { effectiveGrade, type DistributionTarget } from '../../scoring/calibration';
+import { type DistributionTarget, effectiveGrade, type PersonResult, type ScoredPeriod, scorePeriod } from '../../scoring/index';
 import { live, type Live } from '../lib/live.svelte';
 
 /** Marked each time the selected period's sheet arrives from IndexedDB. */

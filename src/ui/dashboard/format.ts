@@ -1,7 +1,6 @@
 // Numbers as the dashboard shows them, in the current language.
 import { formatNumber, type Locale } from '../../i18n/catalog';
-import { formatScore } from '../../scoring/describe';
-import type { ScoreValue } from '../../scoring/sheet-types';
+import { formatScore, type ScoreValue } from '../../scoring/index';
 
 export function showScore(value: ScoreValue, locale: Locale): string {
   return formatScore(value, locale);

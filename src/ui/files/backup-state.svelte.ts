@@ -2,7 +2,7 @@
 // the person confirms, and the automatic backups kept in this browser. The work itself runs in
 // the backup worker (store/backup-jobs.ts); this class holds what the panel shows.
 import { t } from '../../i18n/locale.svelte';
-import type { RestoreProblem } from '../../scoring/restore';
+import type { RestoreProblem } from '../../scoring/index';
 import { backupJobs, getBackupFile, workspaceSummary, type BackupJobs, type BackupSummary, type WorkspaceSummary } from '../../store/index';
 import { saveFile } from './download';
 import { backupFileName } from './backup-names';

@@ -2,14 +2,8 @@
 // input column as a person reads it (完成率（上级）).
 import { t } from '../../i18n/locale.svelte';
 import type { MessageKey } from '../../i18n/catalog';
-import type { IoProblem } from '../../io/problems';
-import { columnLetter } from '../../io/table';
-import type { EntryTarget } from '../../io/targets';
-import type { StoredValue } from '../../io/values';
-import { headerText, type ColumnTarget } from '../../io/mapping';
-import type { CellValue } from '../../io/table';
-import type { ImportPlan } from '../../io/validate';
-import { roleLabel } from '../../scoring/describe';
+import { type CellValue, columnLetter, type ColumnTarget, type EntryTarget, headerText, type ImportPlan, type IoProblem, type StoredValue } from '../../io/index';
+import { roleLabel } from '../../scoring/index';
 import { i18n } from '../../i18n/locale.svelte';
 
 function megabytes(bytes: unknown): string {

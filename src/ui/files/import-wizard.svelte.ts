@@ -3,16 +3,8 @@
 // reading and checking run in the io worker and the writing in the store; this class asks for
 // them, keeps the answers, and drops answers that arrive after a newer request.
 import { t } from '../../i18n/locale.svelte';
-import { IoFailure, type IoClient } from '../../io/client';
-import type { EncodingChoice } from '../../io/decode';
-import { batchSize } from '../../io/entry-batch';
-import { IMPORT_LIMITS } from '../../io/limits';
-import { autoMap, headerText, matchIndex, sanitizeMapping, targetsFor, type ColumnMapping, type ColumnTarget, type Layout } from '../../io/mapping';
-import { fileProblem, type IoProblem } from '../../io/problems';
-import type { OpenedFile } from '../../io/protocol';
-import { entryTargets, type EntryTarget } from '../../io/targets';
-import type { ImportPlan } from '../../io/validate';
-import type { Template } from '../../scoring/model';
+import { autoMap, batchSize, type ColumnMapping, type ColumnTarget, type EncodingChoice, type EntryTarget, entryTargets, fileProblem, headerText, IMPORT_LIMITS, type ImportPlan, type IoClient, IoFailure, type IoProblem, type Layout, matchIndex, type OpenedFile, sanitizeMapping, targetsFor } from '../../io/index';
+import type { Template } from '../../scoring/index';
 import { applyImport, createTemplate, recallMapping, rememberMapping } from '../../store/index';
 import { columnTargetLabel } from './describe';
 import { io } from './io';

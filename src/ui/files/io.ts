@@ -1,5 +1,5 @@
 // The page's one io worker client, started on first use.
-import { createIoClient, type IoClient } from '../../io/client';
+import { createIoClient, type IoClient } from '../../io/index';
 
 let client: IoClient | undefined;
 

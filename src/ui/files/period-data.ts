@@ -1,10 +1,8 @@
 // What the io jobs need about a period, read from the store: the import context (template,
 // people, period) and the export input (scored sheet data, names, labels).
 import type { Locale } from '../../i18n/catalog';
-import type { ImportContext } from '../../io/validate';
-import type { PeriodExport } from '../../io/scored-grid';
-import type { PayExport } from '../../io/pay-columns';
-import { periodLabel } from '../../scoring/periods';
+import type { ImportContext, PayExport, PeriodExport } from '../../io/index';
+import { periodLabel } from '../../scoring/index';
 import { getCoefficientTable, getWorkspace, listCalibrations, listPayBases, listPeople, loadPeriodSheet, type PeriodSheetData } from '../../store/index';
 
 export interface PeriodContext extends ImportContext {

@@ -3,16 +3,8 @@
 // will average. Making and reading run in the io worker, saving in the store.
 import { SvelteMap } from 'svelte/reactivity';
 import { i18n, t } from '../../i18n/locale.svelte';
-import { IoFailure, type IoClient } from '../../io/client';
-import { batchSize } from '../../io/entry-batch';
-import type { IoProblem } from '../../io/problems';
-import type { ExportedFile, ReadFormsResult } from '../../io/protocol';
-import type { RaterFormRequest } from '../../io/rater-form';
-import { averagedWithStored, resolveConflicts, type AveragedCell, type Conflict } from '../../io/rater-merge';
-import { entryTargets, type EntryTarget } from '../../io/targets';
-import type { StoredValue } from '../../io/values';
-import type { RaterRole } from '../../scoring/model';
-import type { SheetEntry } from '../../scoring/sheet-types';
+import { type AveragedCell, averagedWithStored, batchSize, type Conflict, type EntryTarget, entryTargets, type ExportedFile, type IoClient, IoFailure, type IoProblem, type RaterFormRequest, type ReadFormsResult, resolveConflicts, type StoredValue } from '../../io/index';
+import type { RaterRole, SheetEntry } from '../../scoring/index';
 import { applyImport, listPeople, loadPeriodSheet, type PersonRecord, type TeamRecord } from '../../store/index';
 import { storedText, targetLabel } from './describe';
 import { io } from './io';

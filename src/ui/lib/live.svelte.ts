@@ -1,6 +1,6 @@
 // A Dexie live query as reactive state: re-runs when the tables it reads change (in any tab)
 // and when the reactive values read by `deps` change.
-import { observe } from '../../store/live';
+import { observe } from '../../store/index';
 
 export class Live<T, D = unknown> {
   /** The latest result (`initial` until the first one arrives). */

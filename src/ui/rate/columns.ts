@@ -3,12 +3,7 @@
 // scores, total, grade, rank and extra outputs; then the 评语 notes. Entered columns are
 // editable, computed ones are read-only.
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
-import type { CompiledTemplate } from '../../scoring/graph';
-import type { InputDef, Indicator, OutputDef, RaterRole, Section } from '../../scoring/model';
-import { isPlainEntry } from '../../scoring/rules';
-import { levelLabelsFor, selfEnteredInput } from '../../scoring/entry-values';
-import { roleLabel } from '../../scoring/describe';
-import type { IndicatorPlan } from '../../scoring/graph';
+import { type CompiledTemplate, type Indicator, type IndicatorPlan, type InputDef, isPlainEntry, levelLabelsFor, type OutputDef, type RaterRole, roleLabel, type Section, selfEnteredInput } from '../../scoring/index';
 import type { SheetScope } from './sheet-model';
 
 export type RoleMode = 'all' | RaterRole;

@@ -1,7 +1,7 @@
 // Edits of a rating sheet as data: each changed cell with its value before and after, so the
 // same batch can be applied, saved, undone (inverted) and redone.
-import type { Scalar } from '../../formula/types';
-import type { PersonStatus, RaterRole } from '../../scoring/model';
+import type { Scalar } from '../../formula/index';
+import type { PersonStatus, RaterRole } from '../../scoring/index';
 import type { SheetEdits } from '../../store/index';
 
 export type CellOp =

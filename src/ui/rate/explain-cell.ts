@@ -2,15 +2,7 @@
 // arithmetic ("客户满意度得分 92 在区间 ≥90 → 20 分"). Built on demand for the clicked cell only.
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import { parse, refsOf } from '../../formula/index';
-import { describeCrossPeriodRule, describeExplanation, describeRoleDetails, roleLabel } from '../../scoring/describe';
-import { ruleFormula } from '../../scoring/rules';
-import { gradeFor, sectionFormula, totalFormula, totalName } from '../../scoring/composite';
-import { explainIndicator } from '../../scoring/explain';
-import { isInvalidEntry } from '../../scoring/sheet';
-import { personResult } from '../../scoring/score';
-import type { RaterRole } from '../../scoring/model';
-import type { CrossPeriodFlag } from '../../scoring/cross-period';
-import { periodLabel } from '../../scoring/periods';
+import { type CrossPeriodFlag, describeCrossPeriodRule, describeExplanation, describeRoleDetails, explainIndicator, gradeFor, isInvalidEntry, periodLabel, personResult, type RaterRole, roleLabel, ruleFormula, sectionFormula, totalFormula, totalName } from '../../scoring/index';
 import type { RateColumn } from './columns';
 import type { SheetModel } from './sheet-model';
 import { computedValue, formatComputed, statusLabel } from './sheet-data';

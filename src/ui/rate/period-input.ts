@@ -1,8 +1,6 @@
 // A period typed the way people say it → its key: "2026年11月" / "2026-11" / "2026.11" → 2026-11,
 // "2026-W47" / "2026年第47周" → 2026-W47, "2026 Q4" / "2026年第4季度" → 2026-Q4, "2026年" → 2026.
-import type { PeriodKind } from '../../scoring/model';
-import { normalizeWidth } from '../../scoring/entry-values';
-import { isoWeek, mondayOfWeek, parsePeriodKey } from '../../scoring/periods';
+import { isoWeek, mondayOfWeek, normalizeWidth, parsePeriodKey, type PeriodKind } from '../../scoring/index';
 
 const pad = (n: string) => n.padStart(2, '0');
 

@@ -1,6 +1,6 @@
 // What the roster grid accepts: a team is one of the workspace's teams (a new one is created only
 // when the person asks), and a 工号 belongs to one person (archived people keep theirs).
-import { normalizeWidth } from '../../scoring/entry-values';
+import { normalizeWidth } from '../../scoring/index';
 
 interface Named {
   readonly id: string;

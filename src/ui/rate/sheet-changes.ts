@@ -2,8 +2,7 @@
 // cleared in the grid (and the team values above it) turned into cell operations, each with the
 // value before and after, so RateSheetState can apply, save and undo them. Pure: no storage.
 import type { Locale } from '../../i18n/catalog';
-import { parseEntry } from '../../scoring/entry-values';
-import { TEAM_PERSON_ID } from '../../scoring/model';
+import { parseEntry, TEAM_PERSON_ID } from '../../scoring/index';
 import type { EntryAction } from '../../store/index';
 import type { GridChange } from '../grid/types';
 import type { RateColumn } from './columns';

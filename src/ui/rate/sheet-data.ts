@@ -2,20 +2,12 @@
 // read straight from the sheet model (nothing is copied per cell, so 10,000 rows cost nothing
 // until they scroll into view).
 import { formatNumber, translate, type Locale } from '../../i18n/catalog';
-import type { Scalar, Value } from '../../formula/types';
-import { isError } from '../../formula/index';
-import type { InputDef, PersonStatus } from '../../scoring/model';
-import { REVIEW_STATUSES } from '../../scoring/review';
-import { entryProblem, type EntryProblem } from '../../scoring/entry-values';
-import { describeCrossPeriodRule, describeEntryProblem as describeScoringEntryProblem, describeExplanation } from '../../scoring/describe';
-import { isInvalidEntry } from '../../scoring/sheet';
-import { explainIndicator } from '../../scoring/explain';
-import type { CrossPeriodFlag } from '../../scoring/cross-period';
+import { isError, type Scalar, type Value } from '../../formula/index';
+import { type CrossPeriodFlag, describeCrossPeriodRule, describeEntryProblem as describeScoringEntryProblem, describeExplanation, entryProblem, type EntryProblem, explainIndicator, type InputDef, isInvalidEntry, performancePay, type PersonStatus, REVIEW_STATUSES } from '../../scoring/index';
 import type { CellTone, GridData } from '../grid/types';
 import type { RateColumn } from './columns';
 import { enteredValue, type SheetModel } from './sheet-model';
 import { coefficientText, moneyText, statusText, type ReviewLookup } from '../review/review-rows';
-import { performancePay } from '../../scoring/pay';
 
 export interface SheetView {
   readonly locale: Locale;

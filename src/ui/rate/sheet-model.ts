@@ -1,14 +1,9 @@
 // A period's rating sheet in memory: what was loaded, the scored sheet, and an index of every
 // entered value by person × key × role × rater. Edits change it in place (the scored sheet
 // recomputes only what an entry reaches); the state class around it tells the grid to redraw.
-import type { Scalar } from '../../formula/types';
+import type { Scalar, Value } from '../../formula/index';
 import type { EntryColumn, PeriodSheetData, PersonRecord } from '../../store/index';
-import type { CompiledTemplate, IndicatorPlan } from '../../scoring/graph';
-import type { InputDef, PersonStatus, RaterRole, Template } from '../../scoring/model';
-import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
-import { compileTemplate, scorePeriod, type ScoredPeriod } from '../../scoring/score';
-import { combinedScore, rolePresent } from '../../scoring/sheet';
-import type { Value } from '../../formula/types';
+import { combinedScore, type CompiledTemplate, compileTemplate, type IndicatorPlan, type InputDef, type PersonStatus, type RaterRole, rolePresent, type ScoredPeriod, scorePeriod, type SheetEntry, type SheetInput, type Template } from '../../scoring/index';
 
 /**
  * Which part of the template a period rates:

@@ -22,7 +22,7 @@ import {
   type Changes,
   type EntryAction,
 } from '../../store/index';
-import { crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, type CrossPeriodFlag, type PeriodOutcome } from '../../scoring/cross-period';
+import { type CrossPeriodFlag, crossPeriodFlags, crossPeriodRules, flagsByPerson, historyDepth, periodLabel, type PeriodOutcome } from '../../scoring/index';
 import { applyEntry, buildModel, hasFlags, indexEntry, refreshWeekPoints, rescore, SCORE_AFTER_PAINT, scoreModel, teamInputsOf, type SheetModel } from './sheet-model';
 import { invert, recordBatch, emptyHistory, toSheetEdits, type CellOp, type UndoHistory } from './edits';
 import { loadEarlierPeriods, outcomeOf } from '../state/earlier-periods';
@@ -33,7 +33,6 @@ import { NO_REVIEW_INPUTS, reviewLookup, type ReviewLookup } from '../review/rev
 import { changeAction, changeOps, teamValueOp, teamValueText } from './sheet-changes';
 import type { CellRef, GridChange, GridData } from '../grid/types';
 import { i18n, t } from '../../i18n/locale.svelte';
-import { periodLabel } from '../../scoring/periods';
 
 /** Above this many changed cells in a big sheet, score once from scratch instead of cell by cell. */
 const RESCORE_BATCH = 400;

@@ -4,9 +4,8 @@
 // for a reload.
 import type { AuditRecord, PeriodRecord } from '../../store/index';
 import { valueChangeCount, valueChangesOf } from '../../store/index';
-import type { Scalar } from '../../formula/types';
-import type { PersonStatus } from '../../scoring/model';
-import { weeksOfMonth } from '../../scoring/periods';
+import type { Scalar } from '../../formula/index';
+import { type PersonStatus, weeksOfMonth } from '../../scoring/index';
 import { applyEntry, type SheetModel } from './sheet-model';
 
 /** Ids of the week periods whose entries roll up into a month. */

@@ -2,9 +2,7 @@
 // lines of the explanation popover (newest first). Read from the audit log on demand.
 import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import { parse, refsOf } from '../../formula/index';
-import { roleLabel } from '../../scoring/describe';
-import { ruleFormula } from '../../scoring/rules';
-import type { Indicator, InputDef, RaterRole, Template } from '../../scoring/model';
+import { type Indicator, type InputDef, type RaterRole, roleLabel, ruleFormula, type Template } from '../../scoring/index';
 import { valueHistory, type ValueHistoryItem } from '../../store/index';
 import type { ExplainLine } from './explain-cell';
 import { formatComputed } from './sheet-data';

@@ -1,11 +1,9 @@
 // The values an appeal may change: for an appeal against one indicator, the values that indicator
 // reads (each rater role, each rater who entered one); against the total, every value entered for
 // the person. Shown with their current value so HR changes exactly what the appeal is about.
-import type { Scalar } from '../../formula/types';
-import type { Indicator, InputDef, Template } from '../../scoring/model';
-import type { AppealTarget } from '../../scoring/review';
-import { levelLabelsFor, selfEnteredInput } from '../../scoring/entry-values';
-import { entryTargets, type EntryTarget } from '../../io/targets';
+import type { Scalar } from '../../formula/index';
+import { type AppealTarget, type Indicator, type InputDef, levelLabelsFor, selfEnteredInput, type Template } from '../../scoring/index';
+import { type EntryTarget, entryTargets } from '../../io/index';
 import type { PeriodSheetData } from '../../store/index';
 import { enteredInputsOf } from '../rate/value-history';
 

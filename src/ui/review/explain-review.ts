@@ -5,7 +5,7 @@ import { translate, type Locale, type MessageKey } from '../../i18n/catalog';
 import { listReviewLog } from '../../store/index';
 import type { PersonRecord } from '../../store/index';
 import type { CellExplanation, ExplainLine } from '../rate/explain-cell';
-import { REVIEW_STATUSES, type ReviewStatus } from '../../scoring/review';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../scoring/index';
 import { coefficientText, moneyText, statusText } from './review-rows';
 
 export interface ReviewCellFacts {

@@ -4,9 +4,7 @@
 import { translate, type Locale } from '../../i18n/catalog';
 import { formatComputed } from '../rate/sheet-data';
 import { appealChanges, listReviewLog, valueChangesOf, type ReviewLogEntry, type ValueChange } from '../../store/index';
-import type { Template } from '../../scoring/model';
-import { roleLabel } from '../../scoring/describe';
-import { REVIEW_STATUSES, type AppealTarget, type PlanItem, type ReviewStatus } from '../../scoring/review';
+import { type AppealTarget, type PlanItem, REVIEW_STATUSES, type ReviewStatus, roleLabel, type Template } from '../../scoring/index';
 import { statusText } from './review-rows';
 
 export interface LogLine {

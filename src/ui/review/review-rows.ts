@@ -3,10 +3,7 @@
 // all read it this way, so they never disagree. Computes nothing the core does not: the status and
 // the pay come from src/scoring/review.ts and src/scoring/pay.ts.
 import { translate, type Locale } from '../../i18n/catalog';
-import { effectiveGrade } from '../../scoring/calibration';
-import { coefficientFor, performancePay, type CoefficientRow } from '../../scoring/pay';
-import { reviewStatus, type ReviewStatus } from '../../scoring/review';
-import type { PersonResult } from '../../scoring/sheet-types';
+import { coefficientFor, type CoefficientRow, effectiveGrade, performancePay, type PersonResult, reviewStatus, type ReviewStatus } from '../../scoring/index';
 import type { CalibrationRecord, PayBaseRecord, PeriodSheetData, PersonRecord, ReviewRecord } from '../../store/index';
 
 /** What the review and pay of a period need besides its sheet. */

@@ -3,9 +3,7 @@
 // family, before a given period. Each is scored from the store with its own template version and
 // read with its calibrated grades, so the rating sheet and the dashboard see the same outcomes.
 import { listCalibrations, listPeriodHistory, loadPeriodSheet, type CalibrationRecord, type PeriodRecord, type PeriodSheetData } from '../../store/index';
-import { scorePeriod, type Sheet } from '../../scoring/index';
-import { periodOutcome, type PeriodOutcome } from '../../scoring/cross-period';
-import { previousPeriodKey } from '../../scoring/periods';
+import { periodOutcome, type PeriodOutcome, previousPeriodKey, scorePeriod, type Sheet } from '../../scoring/index';
 
 export interface EarlierPeriod {
   readonly snapshot: PeriodOutcome;

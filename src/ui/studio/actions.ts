@@ -1,8 +1,8 @@
 // What the template list does with the store and files: duplicate, import, export, save.
 // Plain async functions (no Svelte) so the unit tests drive them against a fake IndexedDB.
 import { createTemplate, saveTemplate, type TemplateRecord } from '../../store/index';
-import { readTemplateFile, templateFileName, templateFileText, type TemplateFileProblem } from '../../io/template-file';
-import { emptyTemplate, type Template } from '../../scoring/model';
+import { readTemplateFile, templateFileName, type TemplateFileProblem, templateFileText } from '../../io/index';
+import { emptyTemplate, type Template } from '../../scoring/index';
 
 export type ImportResult = { readonly ok: true; readonly record: TemplateRecord } | { readonly ok: false; readonly problems: readonly TemplateFileProblem[] };
 

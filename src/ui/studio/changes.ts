@@ -1,7 +1,7 @@
 // The "what changed" note of a new version, in words: the studio pre-fills the save dialog with
 // it and the version list shows it.
 import { formatNumber, translate, type Locale, type MessageKey } from '../../i18n/catalog';
-import type { IndicatorField, TemplateChange } from '../../scoring/diff';
+import type { IndicatorField, TemplateChange } from '../../scoring/index';
 
 function weight(value: number | null, locale: Locale): string {
   return value === null ? '—' : `${formatNumber(locale, value * 100)}%`;

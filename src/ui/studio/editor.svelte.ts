@@ -3,8 +3,7 @@
 // Sessions live in a module-level map, so leaving the editor (another tab of the app) keeps the
 // unsaved work until it is saved or discarded.
 import type { TemplateRecord } from '../../store/index';
-import type { Template } from '../../scoring/model';
-import { validateTemplate, type Problem } from '../../scoring/index';
+import { type Problem, type Template, validateTemplate } from '../../scoring/index';
 
 export type Selection =
   | { readonly kind: 'settings' }

@@ -1,13 +1,8 @@
 // Sample people for the studio's live preview: which values a template needs, plausible values
 // for them (deterministic per seed, person and field, so adding an input does not reshuffle the
 // others), the person's own edits on top, and the whole thing as a scorePeriod input.
-import type { Scalar } from '../../formula/types';
-import type { InputDef, RaterRole, Template } from '../../scoring/model';
-import { TEAM_PERSON_ID } from '../../scoring/model';
-import { indicatorRoles } from '../../scoring/graph';
-import { isSelfEntered } from '../../scoring/rules';
-import { plausibleValue, seededRandom } from '../../scoring/samples';
-import type { SheetEntry, SheetInput } from '../../scoring/sheet-types';
+import type { Scalar } from '../../formula/index';
+import { indicatorRoles, type InputDef, isSelfEntered, plausibleValue, type RaterRole, seededRandom, type SheetEntry, type SheetInput, TEAM_PERSON_ID, type Template } from '../../scoring/index';
 
 export type SampleFieldKind = 'number' | 'percent' | 'level' | 'boolean';
 

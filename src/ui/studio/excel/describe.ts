@@ -1,11 +1,8 @@
 // The wizard's findings as sentences: the import's reasons (with their cell), refusals, mapping
 // problems, rule kinds and values as Kaohe shows them.
 import { i18n, t } from '../../../i18n/locale.svelte';
-import type { ExcelRefusal } from '../../../io/excel-protocol';
-import type { FieldRole, Issue, ReviewKind } from '../../../io/excel-template/index';
-import { issueMessageKey } from '../../../io/excel-template/issues';
-import type { CellValue } from '../../../io/excel-template/same-value';
-import { formatScore } from '../../../scoring/describe';
+import { type ExcelCellValue as CellValue, type ExcelRefusal, type FieldRole, type Issue, issueMessageKey, type ReviewKind } from '../../../io/index';
+import { formatScore } from '../../../scoring/index';
 import { describeProblem as describeFileProblem } from '../../files/describe';
 import type { MappingProblem } from './mapping-edit';
 import type { WizardFailure } from './wizard.svelte';

@@ -1,9 +1,8 @@
 // The corrections a person makes to the proposed mapping, as pure functions: a field's role, name,
 // section, input type, weight, max and target. Sections follow their fields (a renamed section
 // column renames the section its indicators name); what cannot be built is listed, not guessed.
-import type { ExcelMapping, FieldRole, FormOffset, MappedField } from '../../../io/excel-template/index';
-import { cellName, columnLetters } from '../../../io/excel-template/references';
-import type { InputDef } from '../../../scoring/model';
+import { cellName, columnLetters, type ExcelMapping, type FieldRole, type FormOffset, type MappedField } from '../../../io/index';
+import type { InputDef } from '../../../scoring/index';
 
 export type FieldEdit =
   | { readonly kind: 'role'; readonly role: FieldRole }

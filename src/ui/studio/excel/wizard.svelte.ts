@@ -1,12 +1,8 @@
 // The state of "New from Excel file": which step, the opened file, the proposed and corrected
 // mapping, the built template with its review and check. The work runs in the io worker; this
 // class only asks for it, keeps the answers, and drops answers that arrive after a newer request.
-import { IoFailure, type IoClient } from '../../../io/client';
-import type { ExcelAnalyzed, ExcelBuilt, ExcelOpened, ExcelOutcome, ExcelRefusal } from '../../../io/excel-protocol';
-import type { AnalyzeChoice, ExcelMapping, SheetSummary } from '../../../io/excel-template/index';
-import type { IoProblem } from '../../../io/problems';
-import type { PeriodKind, Template } from '../../../scoring/model';
-import { validateTemplate } from '../../../scoring/validate';
+import { type AnalyzeChoice, type ExcelAnalyzed, type ExcelBuilt, type ExcelMapping, type ExcelOpened, type ExcelOutcome, type ExcelRefusal, type IoClient, IoFailure, type IoProblem, type SheetSummary } from '../../../io/index';
+import { type PeriodKind, type Template, validateTemplate } from '../../../scoring/index';
 import { editField, includePerson, mappingProblems, type FieldEdit, type PersonPlace } from './mapping-edit';
 
 export const STEPS = ['file', 'sheet', 'mapping', 'review', 'check', 'save'] as const;

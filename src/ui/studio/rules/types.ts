@@ -1,6 +1,6 @@
 // What every rule form receives: its rule (narrowed to its kind), the template for input names
 // and types, and a way to hand back the changed rule.
-import type { Indicator, Rule, Template } from '../../../scoring/model';
+import type { Indicator, Rule, Template } from '../../../scoring/index';
 
 export interface RuleFormProps<K extends Rule['kind']> {
   readonly rule: Extract<Rule, { kind: K }>;
