@@ -1,6 +1,6 @@
 // 客服考核标准 (seed 003): 工作容量 70% + 满意度 30%.
 import type { Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, indicator } from './common';
 
 export const csCapacitySatisfaction: Template = {
   id: 'builtin.cs-capacity-satisfaction',
@@ -33,14 +33,14 @@ export const csCapacitySatisfaction: Template = {
       weight: 0.7,
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'capacity_score',
           name: '工作容量得分',
           definition: '以工作容量为考核标准(70%):完成工作量与目标工作量之比。',
           quantitative: true,
           max: 100,
           rule: { kind: 'ratio', actual: '完成工作量', target: '目标工作量', direction: 'higher', cap: 1 },
-        },
+        }),
       ],
     },
     {
@@ -49,14 +49,14 @@ export const csCapacitySatisfaction: Template = {
       weight: 0.3,
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'satisfaction_score',
           name: '满意度得分',
           definition: '以满意度为考核标准(30%):满意度百分比折为0–100分。',
           quantitative: true,
           max: 100,
           rule: { kind: 'ratio', actual: '满意度', target: 1, direction: 'higher', cap: 1 },
-        },
+        }),
       ],
     },
   ],

@@ -1,6 +1,6 @@
 // 客服部经理绩效考核表 (seed 000): four rates, each banded A–E, weighted into a 0–100 level.
 import type { Band, Template } from '../model';
-import { SUPERVISOR_ONLY } from './common';
+import { SUPERVISOR_ONLY, indicator } from './common';
 
 /** 达成率: 超过100% A; 90%至100%之间 B; 80%至90% C; 70%至80% D; 低于70% E. */
 const ACHIEVEMENT_BANDS: readonly Band[] = [
@@ -57,7 +57,7 @@ export const csDeptManagerKpi: Template = {
       name: '绩效指标',
       combine: 'weighted',
       indicators: [
-        {
+        indicator({
           id: 'team_goal',
           name: '团队目标达成率',
           definition: '评估经理在本年度内带领团队完成的目标是否符合公司设定的计划。达成率超过100%:A;90%至100%之间:B;80%至90%之间:C;70%至80%之间:D;低于70%:E。',
@@ -65,8 +65,8 @@ export const csDeptManagerKpi: Template = {
           max: 5,
           weight: 0.3,
           rule: { kind: 'bands', input: '团队目标达成率 (%)', bands: ACHIEVEMENT_BANDS, otherwise: null },
-        },
-        {
+        }),
+        indicator({
           id: 'satisfaction',
           name: '客户满意度调查',
           definition: '评估经理在本年度内所负责的客户群体的满意度情况。客户满意度超过90%:A;80%至90%之间:B;70%至80%之间:C;60%至70%之间:D;低于60%:E。',
@@ -74,8 +74,8 @@ export const csDeptManagerKpi: Template = {
           max: 5,
           weight: 0.2,
           rule: { kind: 'bands', input: '客户满意度 (%)', bands: SURVEY_BANDS, otherwise: null },
-        },
-        {
+        }),
+        indicator({
           id: 'staff_feedback',
           name: '团队员工反馈',
           definition: '评估经理在本年度内所带领的团队员工对经理的评价。良好反馈率超过90%:A;80%至90%之间:B;70%至80%之间:C;60%至70%之间:D;低于60%:E。',
@@ -83,8 +83,8 @@ export const csDeptManagerKpi: Template = {
           max: 5,
           weight: 0.2,
           rule: { kind: 'bands', input: '良好反馈率 (%)', bands: SURVEY_BANDS, otherwise: null },
-        },
-        {
+        }),
+        indicator({
           id: 'personal_goal',
           name: '个人目标达成率',
           definition: '评估经理在本年度内实现个人目标的情况。达成率超过100%:A;90%至100%之间:B;80%至90%之间:C;70%至80%之间:D;低于70%:E。',
@@ -92,7 +92,7 @@ export const csDeptManagerKpi: Template = {
           max: 5,
           weight: 0.3,
           rule: { kind: 'bands', input: '个人目标达成率 (%)', bands: ACHIEVEMENT_BANDS, otherwise: null },
-        },
+        }),
       ],
     },
   ],

@@ -1,15 +1,8 @@
 // 客服部经理考核评分表 (seed 000): 13 items rated 1–5, each scaled onto its points; 100 in all.
-import type { Indicator, InputDef, Section, Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import type { InputDef, Section, Template } from '../model';
+import { type PointsGroup, STANDARD_GRADES, SUPERVISOR_ONLY, pointsSections, ratingInput, ratingScale } from './common';
 
-interface Item {
-  readonly id: string;
-  readonly name: string;
-  readonly points: number;
-  readonly definition: string;
-}
-
-const SECTIONS: readonly { readonly id: string; readonly name: string; readonly items: readonly Item[] }[] = [
+const SECTIONS: readonly PointsGroup[] = [
   {
     id: 'knowledge',
     name: '专业知识与技能',
@@ -55,39 +48,9 @@ const SECTIONS: readonly { readonly id: string; readonly name: string; readonly 
   },
 ];
 
-const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+const inputs: InputDef[] = SECTIONS.flatMap((section) => section.items.map((item) => ratingInput(item, `1–5分:${item.definition}`)));
 
-const inputs: InputDef[] = SECTIONS.flatMap((section) =>
-  section.items.map(
-    (item): InputDef => ({
-      id: `${item.id}_rating`,
-      name: `${item.name}评分`,
-      type: 'level',
-      min: 1,
-      max: 5,
-      levels: RATING_LEVELS,
-      description: `1–5分:${item.definition}`,
-    }),
-  ),
-);
-
-const sections: Section[] = SECTIONS.map(
-  (section): Section => ({
-    id: section.id,
-    name: section.name,
-    combine: 'sum',
-    indicators: section.items.map(
-      (item): Indicator => ({
-        id: item.id,
-        name: item.name,
-        definition: `${item.definition}(${item.points}分)`,
-        quantitative: false,
-        max: item.points,
-        rule: { kind: 'scale', input: `${item.name}评分`, low: 1, high: 5 },
-      }),
-    ),
-  }),
-);
+const sections: Section[] = pointsSections(SECTIONS, (item) => ratingScale(item.name));
 
 export const csDeptManagerRating: Template = {
   id: 'builtin.cs-dept-manager-rating',

@@ -1,6 +1,6 @@
 // 客户服务总监绩效考核表 (seed 001): growth against target X% / Y% (ratio, capped) and team performance.
 import type { Template } from '../model';
-import { SUPERVISOR_ONLY } from './common';
+import { SUPERVISOR_ONLY, indicator } from './common';
 
 export const csDirector: Template = {
   id: 'builtin.cs-director',
@@ -37,7 +37,7 @@ export const csDirector: Template = {
       name: '考核指标',
       combine: 'weighted',
       indicators: [
-        {
+        indicator({
           id: 'satisfaction',
           name: '客户满意度',
           definition: '使用调研工具,每季度对客户进行满意度调查。统计调查结果,计算季度满意度指数,达到X%的增长得分100,不达标得分递减。',
@@ -46,8 +46,8 @@ export const csDirector: Template = {
           max: 100,
           weight: 0.3,
           rule: { kind: 'ratio', actual: '满意度指数增长率', target: '满意度增长目标', direction: 'higher', cap: 1 },
-        },
-        {
+        }),
+        indicator({
           id: 'customer_care',
           name: '客户关怀计划',
           definition: '制定并执行客户关怀计划,包括定期电话回访、发送优惠信息等。监测计划执行情况,达到Y%的增长得分100,不达标得分递减。',
@@ -56,17 +56,15 @@ export const csDirector: Template = {
           max: 100,
           weight: 0.3,
           rule: { kind: 'ratio', actual: '客户数量增长率', target: '客户数量增长目标', direction: 'higher', cap: 1 },
-        },
-        {
+        }),
+        indicator({
           id: 'team_performance',
           name: '团队绩效',
           definition: '根据客户问题解决率、服务水平和客户投诉量等进行综合评估。各项指标符合要求,团队绩效得分100,不符合要求得分递减。',
           target: 'Z%的提升',
-          quantitative: false,
           max: 100,
           weight: 0.4,
-          rule: { kind: 'direct' },
-        },
+        }),
       ],
     },
   ],

@@ -1,10 +1,6 @@
 // 客服经理绩效考核表 (seed 000): 服务质量40% 团队管理30% 绩效达成20% 个人发展10%, sub-items 0–100.
-import type { Indicator, Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
-
-function item(id: string, name: string, definition: string): Indicator {
-  return { id, name, definition, quantitative: false, max: 100, rule: { kind: 'direct' } };
-}
+import type { Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, ratedOutOf100 } from './common';
 
 export const csManagerWeighted: Template = {
   id: 'builtin.cs-manager-weighted',
@@ -34,9 +30,9 @@ export const csManagerWeighted: Template = {
       weight: 0.4,
       combine: 'average',
       indicators: [
-        item('satisfaction', '客户满意度', '通过监督、培训和激励,提高客服团队对客户需求的响应和解决能力'),
-        item('resolution', '问题解决率', '关注客服团队解决客户问题的效率和准确性,确保问题得到及时解决'),
-        item('quality_review', '服务质量评估', '定期进行质量评估,了解客服团队表现,并采取措施改进服务质量'),
+        ratedOutOf100('satisfaction', '客户满意度', '通过监督、培训和激励,提高客服团队对客户需求的响应和解决能力'),
+        ratedOutOf100('resolution', '问题解决率', '关注客服团队解决客户问题的效率和准确性,确保问题得到及时解决'),
+        ratedOutOf100('quality_review', '服务质量评估', '定期进行质量评估,了解客服团队表现,并采取措施改进服务质量'),
       ],
     },
     {
@@ -45,9 +41,9 @@ export const csManagerWeighted: Template = {
       weight: 0.3,
       combine: 'average',
       indicators: [
-        item('recruiting', '招募与培训', '根据团队需求,招募并培训合适的客服人员'),
-        item('goals', '目标设定与激励', '制定明确的团队目标,并通过激励措施激发团队成员的工作积极性'),
-        item('performance_mgmt', '绩效管理', '对团队成员的表现进行跟踪和评估,及时提供反馈和改进建议'),
+        ratedOutOf100('recruiting', '招募与培训', '根据团队需求,招募并培训合适的客服人员'),
+        ratedOutOf100('goals', '目标设定与激励', '制定明确的团队目标,并通过激励措施激发团队成员的工作积极性'),
+        ratedOutOf100('performance_mgmt', '绩效管理', '对团队成员的表现进行跟踪和评估,及时提供反馈和改进建议'),
       ],
     },
     {
@@ -56,9 +52,9 @@ export const csManagerWeighted: Template = {
       weight: 0.2,
       combine: 'average',
       indicators: [
-        item('personal_goals', '个人目标设定', '帮助团队成员设定明确的绩效目标,并追踪和评估其达成情况'),
-        item('improvement', '绩效改善', '根据团队成员的绩效情况,提供培训和支持,帮助其改善绩效'),
-        item('incentives', '绩效激励', '通过绩效激励措施,激发团队成员的工作动力和积极性'),
+        ratedOutOf100('personal_goals', '个人目标设定', '帮助团队成员设定明确的绩效目标,并追踪和评估其达成情况'),
+        ratedOutOf100('improvement', '绩效改善', '根据团队成员的绩效情况,提供培训和支持,帮助其改善绩效'),
+        ratedOutOf100('incentives', '绩效激励', '通过绩效激励措施,激发团队成员的工作动力和积极性'),
       ],
     },
     {
@@ -66,7 +62,7 @@ export const csManagerWeighted: Template = {
       name: '个人发展',
       weight: 0.1,
       combine: 'average',
-      indicators: [item('learning', '学习与培训', '参加相关的学习和培训,提升自身的知识和能力')],
+      indicators: [ratedOutOf100('learning', '学习与培训', '参加相关的学习和培训,提升自身的知识和能力')],
     },
   ],
   total: { kind: 'weighted' },

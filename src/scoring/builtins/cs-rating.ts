@@ -1,6 +1,6 @@
 // 客户服务考核评分表 (seed 001, "(完整版)"): five items rated 1–5, scaled onto 20/20/15/20/25 points.
 import type { Indicator, InputDef, Template } from '../model';
-import { SUPERVISOR_ONLY } from './common';
+import { SUPERVISOR_ONLY, pointsIndicator, ratingInput, ratingScale } from './common';
 
 interface Item {
   readonly id: string;
@@ -17,29 +17,10 @@ const ITEMS: readonly Item[] = [
   { id: 'problem_solving', name: '问题解决能力', points: 25, aspects: ['解决客户问题的能力', '解决问题的创新性和有效性'] },
 ];
 
-const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+const inputs: InputDef[] = ITEMS.map((item) => ratingInput(item, '1分表示非常差,5分表示非常好'));
 
-const inputs: InputDef[] = ITEMS.map(
-  (item): InputDef => ({
-    id: `${item.id}_rating`,
-    name: `${item.name}评分`,
-    type: 'level',
-    min: 1,
-    max: 5,
-    levels: RATING_LEVELS,
-    description: '1分表示非常差,5分表示非常好',
-  }),
-);
-
-const indicators: Indicator[] = ITEMS.map(
-  (item): Indicator => ({
-    id: item.id,
-    name: item.name,
-    definition: `${item.aspects.join(';')}(${item.points}分)`,
-    quantitative: false,
-    max: item.points,
-    rule: { kind: 'scale', input: `${item.name}评分`, low: 1, high: 5 },
-  }),
+const indicators: Indicator[] = ITEMS.map((item) =>
+  pointsIndicator({ id: item.id, name: item.name, points: item.points, definition: item.aspects.join(';') }, ratingScale(item.name)),
 );
 
 export const csRating: Template = {

@@ -1,15 +1,8 @@
 // 客户服务主管考核评分表 (seed 001): seven areas whose items add up to 120 points, rescaled to 100.
-import type { Indicator, Section, Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import type { Section, Template } from '../model';
+import { type PointsGroup, STANDARD_GRADES, SUPERVISOR_ONLY, pointsSections } from './common';
 
-interface Item {
-  readonly id: string;
-  readonly name: string;
-  readonly points: number;
-  readonly definition: string;
-}
-
-const AREAS: readonly { readonly id: string; readonly name: string; readonly items: readonly Item[] }[] = [
+const AREAS: readonly PointsGroup[] = [
   {
     id: 'overall',
     name: '总体工作表现',
@@ -69,23 +62,8 @@ const AREAS: readonly { readonly id: string; readonly name: string; readonly ite
   },
 ];
 
-const sections: Section[] = AREAS.map(
-  (area): Section => ({
-    id: area.id,
-    name: area.name,
-    combine: 'sum',
-    indicators: area.items.map(
-      (item): Indicator => ({
-        id: item.id,
-        name: item.name,
-        definition: `${item.definition}(${item.points}分)`,
-        quantitative: false,
-        max: item.points,
-        rule: { kind: 'direct' },
-      }),
-    ),
-  }),
-);
+// Each sub-item is scored directly, 0 to its points.
+const sections: Section[] = pointsSections(AREAS);
 
 export const csSupervisor: Template = {
   id: 'builtin.cs-supervisor',

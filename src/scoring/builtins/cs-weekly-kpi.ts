@@ -1,10 +1,12 @@
 // 客服部绩效考核办法(草案) (seed 003): Taobao/Tmall customer-service KPIs counted every week
 // (ranks, team averages, pass/fail penalties), summed into the month on a base of 100.
 import type { Indicator, Rule, Template } from '../model';
-import { SUPERVISOR_ONLY } from './common';
+import { SUPERVISOR_ONLY, indicator } from './common';
 
+// The target comes after the rule here, not where `indicator` puts it: this template has always
+// been written that way, and its JSON (saved copies, exported files) stays as it was.
 function weekly(id: string, name: string, max: number, definition: string, rule: Rule, target?: string): Indicator {
-  return { id, name, definition, quantitative: true, max, cadence: 'week', rule, ...(target ? { target } : {}) };
+  return { ...indicator({ id, name, definition, quantitative: true, max, cadence: 'week', rule }), ...(target ? { target } : {}) };
 }
 
 /** 每周进行排名,1-3名按照排序分别加3分,2分,1分;低于店铺平均水平扣1分. */
@@ -183,7 +185,7 @@ export const csWeeklyKpi: Template = {
       name: '月度附加分',
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'task_completion_score',
           name: '当月任务完成率得分',
           definition: '当月任务完成率(附加分项):0-50%扣2分,60-80%加1分,80-100%加3分,130%以上加5分,此项为月度统计。',
@@ -201,7 +203,7 @@ export const csWeeklyKpi: Template = {
             ],
             otherwise: 0,
           },
-        },
+        }),
       ],
     },
   ],

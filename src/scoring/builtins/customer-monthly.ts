@@ -1,19 +1,18 @@
 // 客户考核评分表(月度) (seed 001): 业绩考核 (weighted bands) × 80% + 行为考核 (levels) × 20%,
 // rated by 自评 and 上级. The example workspace uses this template.
 import type { Indicator, LevelRow, Template } from '../model';
-import { STANDARD_GRADES } from './common';
+import { STANDARD_GRADES, indicator } from './common';
 
 function behaviour(id: string, name: string, labels: readonly [string, string, string, string, string]): Indicator {
   const levels: LevelRow[] = labels.map((label, index) => ({ value: index + 1, points: (index + 1) * 4, label }));
-  return {
+  return indicator({
     id,
     name,
     definition: labels.map((label, index) => `${index + 1}级:${label}`).join(';') + '。1级4分 2级8分 3级12分 4级16分 5级20分。',
-    quantitative: false,
     max: 20,
     weight: 0.2,
     rule: { kind: 'levels', input: `${name}等级`, levels },
-  };
+  });
 }
 
 const LEVEL_VALUES = [1, 2, 3, 4, 5] as const;
@@ -78,7 +77,7 @@ export const customerMonthly: Template = {
       weight: 0.8,
       combine: 'weighted',
       indicators: [
-        {
+        indicator({
           id: 'service_process',
           name: '客服流程体系的建立与完善',
           definition: '建立CRM信息系统、培养客服管理制度、方法、流程。完成率在90%以上20分,完成率85%以上10分,完成率低于80%为0分。',
@@ -95,8 +94,8 @@ export const customerMonthly: Template = {
             ],
             otherwise: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'info_control',
           name: '客户信息掌控率',
           definition: '全面掌握客户信息,实现功能最大化。信息利用率达到90%以上得20分,85%以上10分,80%以下0分。',
@@ -113,8 +112,8 @@ export const customerMonthly: Template = {
             ],
             otherwise: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'referrals',
           name: '客户转介绍数',
           definition: '老客户转介绍新客户的数量。有新客户产生10分,没有新客户产生0分。',
@@ -122,8 +121,8 @@ export const customerMonthly: Template = {
           max: 10,
           weight: 0.1,
           rule: { kind: 'threshold', input: '转介绍新客户数', op: '>', value: 0, pass: 10, fail: 0 },
-        },
-        {
+        }),
+        indicator({
           id: 'key_accounts',
           name: '大客户回访',
           definition: '所有大客户每三月回访一次。完成所有回访安排10分,完成90%得5分,低于90%为0分。',
@@ -140,8 +139,8 @@ export const customerMonthly: Template = {
             ],
             otherwise: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'satisfaction',
           name: '客户满意度',
           definition: '客户满意度在90分以上20分,85分以上10分,80分以上5分,低于80分0分。',
@@ -159,8 +158,8 @@ export const customerMonthly: Template = {
             ],
             otherwise: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'complaints',
           name: '客户投诉处理',
           definition: '客户投诉在2小时内响应,3个工作日解决,解决率100%。完成所有要求30分,任一项没有满足扣10分。',
@@ -177,8 +176,8 @@ export const customerMonthly: Template = {
             ],
             floor: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'orphans',
           name: '孤儿客户流失数',
           definition: '不产生孤儿客户流失。不流失5分,流失0分。',
@@ -187,7 +186,7 @@ export const customerMonthly: Template = {
           max: 5,
           weight: 0.1,
           rule: { kind: 'threshold', input: '流失孤儿客户数', op: '=', value: 0, pass: 5, fail: 0 },
-        },
+        }),
       ],
     },
     {

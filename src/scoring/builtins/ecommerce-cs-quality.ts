@@ -1,6 +1,6 @@
 // 电商客服服务质量考核表 (seed 001): four items × 10 = 40; resolution rate against a 90% target.
 import type { Template } from '../model';
-import { SUPERVISOR_ONLY } from './common';
+import { SUPERVISOR_ONLY, indicator } from './common';
 
 export const ecommerceCsQuality: Template = {
   id: 'builtin.ecommerce-cs-quality',
@@ -30,7 +30,7 @@ export const ecommerceCsQuality: Template = {
       name: '考核内容',
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'resolution',
           name: '客户问题解决率',
           definition: '要求客服在规定的时间内解决客户提出的问题,问题解决率应达到90%以上。',
@@ -38,31 +38,25 @@ export const ecommerceCsQuality: Template = {
           quantitative: true,
           max: 10,
           rule: { kind: 'ratio', actual: '问题解决率', target: 0.9, direction: 'higher', cap: 1 },
-        },
-        {
+        }),
+        indicator({
           id: 'timeliness',
           name: '回复时效性',
           definition: '要求客服及时回复客户的问题,回复时效性要求在24小时内完成回复,且对于紧急问题需在1小时内回复。',
-          quantitative: false,
           max: 10,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'attitude',
           name: '服务态度',
           definition: '要求客服具有亲和力,服务态度热情、耐心,对客户有耐心、细致的解答问题。',
-          quantitative: false,
           max: 10,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'training',
           name: '培训研究能力',
           definition: '要求客服每周参加培训研究,自我提升专业技能和服务水平,不断提高工作效率。',
-          quantitative: false,
           max: 10,
-          rule: { kind: 'direct' },
-        },
+        }),
       ],
     },
   ],

@@ -1,12 +1,9 @@
 // 三级经理测评 (seed 002, 中国移动某分公司): 业绩评价 by the company, 360° ratings by 公司领导/平级/下级.
-import type { Indicator, RoleWeight, Template } from '../model';
-import { STANDARD_GRADES } from './common';
+import type { Template } from '../model';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, ratedOutOf100 } from './common';
 
-const COMPANY_ONLY: readonly RoleWeight[] = [{ role: 'supervisor', weight: 1 }];
-
-function rated(id: string, name: string, definition: string, roles?: readonly RoleWeight[]): Indicator {
-  return { id, name, definition, quantitative: false, max: 100, rule: { kind: 'direct' }, ...(roles ? { roles } : {}) };
-}
+/** The results part is entered by the company (公司) alone: the supervisor role. */
+const COMPANY_ONLY = SUPERVISOR_ONLY;
 
 export const manager360: Template = {
   id: 'builtin.manager-360',
@@ -43,8 +40,8 @@ export const manager360: Template = {
       weight: 0.6,
       combine: 'average',
       indicators: [
-        rated('kpi', 'KPI指标', '公司KPI指标完成情况,由财务部相关部门出具数据;县公司三级经理以本公司KPI指标为主。', COMPANY_ONLY),
-        rated('management', '管理指标', '职能部门三级经理的管理指标以工作计划为主。', COMPANY_ONLY),
+        ratedOutOf100('kpi', 'KPI指标', '公司KPI指标完成情况,由财务部相关部门出具数据;县公司三级经理以本公司KPI指标为主。', COMPANY_ONLY),
+        ratedOutOf100('management', '管理指标', '职能部门三级经理的管理指标以工作计划为主。', COMPANY_ONLY),
       ],
     },
     {
@@ -53,10 +50,10 @@ export const manager360: Template = {
       weight: 0.4,
       combine: 'average',
       indicators: [
-        rated('culture', '企业文化执行', '落实"正德厚生、臻于至善"的企业文化。'),
-        rated('teamwork', '团队合作', '促进公司团队合作。'),
-        rated('service', '服务意识', '树立服务意识。'),
-        rated('management_ability', '管理能力', '管理能力与管理改善。'),
+        ratedOutOf100('culture', '企业文化执行', '落实"正德厚生、臻于至善"的企业文化。'),
+        ratedOutOf100('teamwork', '团队合作', '促进公司团队合作。'),
+        ratedOutOf100('service', '服务意识', '树立服务意识。'),
+        ratedOutOf100('management_ability', '管理能力', '管理能力与管理改善。'),
       ],
     },
   ],

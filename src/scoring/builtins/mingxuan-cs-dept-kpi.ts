@@ -1,6 +1,6 @@
 // 客户服务部绩效考核指标评价标准 (seed 000, 铭铉集团): six indicators, mostly "指标分值 − 计扣分值".
 import type { Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, indicator } from './common';
 
 export const mingxuanCsDeptKpi: Template = {
   id: 'builtin.mingxuan-cs-dept-kpi',
@@ -56,7 +56,7 @@ export const mingxuanCsDeptKpi: Template = {
       name: 'KPI指标',
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'feedback_timeliness',
           name: '客服信息反馈及时率',
           definition: '考核期内接到客户的投诉,将有价值的信息以及改进建议在4小时内反馈至各部门以促成问题的解决。每延时1次计扣2分,每未提出解决方案计扣2分。',
@@ -73,8 +73,8 @@ export const mingxuanCsDeptKpi: Template = {
             ],
             floor: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'after_sales_timeliness',
           name: '售后服务及时率',
           definition: '正常售后制定售后计划并实施,客诉售后在8小时内实施,每延迟1天计扣5分。',
@@ -84,8 +84,8 @@ export const mingxuanCsDeptKpi: Template = {
           max: 35,
           weight: 0.35,
           rule: { kind: 'deduction', items: [{ input: '延迟天数', penalty: 5 }], floor: 0 },
-        },
-        {
+        }),
+        indicator({
           id: 'report_accuracy',
           name: '售后分析报告准确率',
           definition: '收集客户对外的售后技术问题,形成月度质量分析报告,每遗漏一项计扣2分,每分析错误一项计扣2分。',
@@ -102,8 +102,8 @@ export const mingxuanCsDeptKpi: Template = {
             ],
             floor: 0,
           },
-        },
-        {
+        }),
+        indicator({
           id: 'budget_execution',
           name: '部门费用预算执行率',
           definition: '考核期内部门实际发生费用与预算费用的比例。计划外每超出5%计1分,5分止。(原文计算方式:实际费用/预算费用*指标分值)',
@@ -113,8 +113,8 @@ export const mingxuanCsDeptKpi: Template = {
           max: 5,
           weight: 0.05,
           rule: { kind: 'deduction', items: [{ input: '超支档数', penalty: 1 }], floor: 0 },
-        },
-        {
+        }),
+        indicator({
           id: 'plan_completion',
           name: '工作计划达成率',
           definition: '周工作计划与总结:1.按时提交:未按时每次计扣0.5分;2.工作完成率及完成质量综合评分(由总经理评价)。',
@@ -124,18 +124,17 @@ export const mingxuanCsDeptKpi: Template = {
           max: 5,
           weight: 0.05,
           rule: { kind: 'deduction', items: [{ input: '未按时提交次数', penalty: 0.5 }], floor: 0 },
-        },
-        {
+        }),
+        indicator({
           id: 'conduct',
           name: '工作表现',
           definition: '团队合作有效沟通;尊重领导服从管理;遵守厂规德行表现;主动性、积极性、责任性。综合评分。',
           target: '5分',
           dataSource: '总经理秘书',
-          quantitative: false,
           max: 5,
           weight: 0.05,
           rule: { kind: 'direct', input: '工作表现综合评分' },
-        },
+        }),
       ],
     },
   ],

@@ -1,6 +1,6 @@
 // 餐厅服务员考核评分表 (seed 001): eight items, each scored directly from 0 to its points; 100 in all.
 import type { Indicator, Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, indicator } from './common';
 
 interface Item {
   readonly id: string;
@@ -24,15 +24,8 @@ const ITEMS: readonly Item[] = [
 // Each item is scored directly, 0 to its points, as the seed's table gives them (出勤率 10,
 // 服务态度 15 …): the indicator itself is the entered cell, so a value above its points does not
 // fit and scores nothing.
-const indicators: Indicator[] = ITEMS.map(
-  (item): Indicator => ({
-    id: item.id,
-    name: item.name,
-    definition: `${item.definition},满分为${item.points}分。评分要点:${item.guide}。`,
-    quantitative: false,
-    max: item.points,
-    rule: { kind: 'direct' },
-  }),
+const indicators: Indicator[] = ITEMS.map((item) =>
+  indicator({ id: item.id, name: item.name, definition: `${item.definition},满分为${item.points}分。评分要点:${item.guide}。`, max: item.points }),
 );
 
 export const restaurantWaiter: Template = {

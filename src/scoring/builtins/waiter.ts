@@ -1,6 +1,6 @@
 // 服务员考核评分表 (seed 001): attendance ratio, four direct items, and 出色表现 up to +5.
 import type { Template } from '../model';
-import { STANDARD_GRADES, SUPERVISOR_ONLY } from './common';
+import { STANDARD_GRADES, SUPERVISOR_ONLY, indicator } from './common';
 
 export const waiter: Template = {
   id: 'builtin.waiter',
@@ -34,55 +34,46 @@ export const waiter: Template = {
       name: '评分标准',
       combine: 'sum',
       indicators: [
-        {
+        indicator({
           id: 'attendance',
           name: '出勤率',
           definition: '评估服务员的工作出勤情况。根据实际出勤天数和应出勤天数的比例进行评定,满分为10分。',
           quantitative: true,
           max: 10,
           rule: { kind: 'ratio', actual: '实际出勤天数', target: '应出勤天数', direction: 'higher', cap: 1 },
-        },
-        {
+        }),
+        indicator({
           id: 'knowledge',
           name: '专业知识',
           definition: '评估服务员在工作中所要求的专业知识和技能水平。根据领域知识掌握情况、产品知识、工作流程等进行评定,满分为20分。',
-          quantitative: false,
           max: 20,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'attitude',
           name: '服务态度',
           definition: '评估服务员对顾客的态度和服务质量。根据服务态度、礼貌用语、解决问题的能力等进行评定,满分为30分。',
-          quantitative: false,
           max: 30,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'teamwork',
           name: '团队合作',
           definition: '评估服务员在团队合作中的表现。根据是否能积极与同事合作、协调沟通等进行评定,满分为20分。',
-          quantitative: false,
           max: 20,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'discipline',
           name: '工作纪律',
           definition: '评估服务员的工作纪律和服从管理的情况。根据是否迟到早退、是否服从项目安排等进行评定,满分为15分。',
-          quantitative: false,
           max: 15,
-          rule: { kind: 'direct' },
-        },
-        {
+        }),
+        indicator({
           id: 'outstanding',
           name: '出色表现',
           definition: '对服务员的特别表现进行加分评定,根据对困境的解决能力、引领顾客满意度等进行加分,最多可以加5分。',
-          quantitative: false,
           max: 5,
           bonus: true,
           rule: { kind: 'bonus', min: 0, max: 5 },
-        },
+        }),
       ],
     },
   ],

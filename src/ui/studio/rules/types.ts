@@ -1,5 +1,6 @@
 // What every rule form receives: its rule (narrowed to its kind), the template for input names
-// and types, and a way to hand back the changed rule.
+// and types, and a way to hand back the changed rule; and the choices several forms offer.
+import { t } from '../../../i18n/locale.svelte';
 import type { Indicator, Rule, Template } from '../../../scoring/index';
 
 export interface RuleFormProps<K extends Rule['kind']> {
@@ -16,4 +17,18 @@ export interface RuleFormProps<K extends Rule['kind']> {
 
 export function isPercentInput(template: Template, name: string): boolean {
   return template.inputs.find((input) => input.name === name)?.type === 'percent';
+}
+
+/** One value a rule field offers, with its text in the current language. */
+export interface Choice<V extends string> {
+  readonly value: V;
+  readonly label: string;
+}
+
+/** Higher or lower is better (比率, 与团队平均比较). */
+export function directionChoices(): readonly Choice<'higher' | 'lower'>[] {
+  return [
+    { value: 'higher', label: t('studio.ratio.higher') },
+    { value: 'lower', label: t('studio.ratio.lower') },
+  ];
 }
